@@ -1,0 +1,23 @@
+/**
+ * The engine's view of a Confluent-compatible schema registry. An in-memory implementation
+ * (serde/in-memory-registry.ts) serves tests, conformance (QTT's mock Schema Registry) and
+ * `npm start`; an HTTP implementation over @confluentinc/schemaregistry serves real
+ * registries. Lookups are async; serdes resolve what they need when they are created and
+ * cache it, so the per-record hot path is synchronous.
+ */
+export interface RegisteredSchema {
+  readonly schemaType: 'AVRO' | 'JSON' | 'PROTOBUF';
+  /** Schema text (JSON for Avro). */
+  readonly schema: string;
+}
+
+export interface SchemaRegistryClient {
+  /** Registers (or finds) the schema under the subject; returns its id. */
+  register(subject: string, schema: RegisteredSchema): Promise<number>;
+  /** Latest version under the subject, or undefined if the subject does not exist. */
+  getLatest(subject: string): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined>;
+  getById(id: number): Promise<RegisteredSchema | undefined>;
+  /** Synchronous lookup of an id already fetched or registered through this client. */
+  getCachedById(id: number): RegisteredSchema | undefined;
+  listSubjects(): Promise<readonly string[]>;
+}
