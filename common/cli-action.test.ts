@@ -6,7 +6,9 @@ describe('reportError', () => {
   it('maps usage and config errors to exit 2 and runtime errors to exit 1, one line plus hint', () => {
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(reportError(new UsageError('--rate must be a positive number', { hint: 'e.g. --rate 1000' }))).toBe(2);
+      expect(
+        reportError(new UsageError('--rate must be a positive number', { hint: 'e.g. --rate 1000' })),
+      ).toBe(2);
       expect(write.mock.calls.map((c) => String(c[0]))).toEqual([
         'error: --rate must be a positive number\n',
         'hint: e.g. --rate 1000\n',
