@@ -22,7 +22,8 @@ export const DEFAULT_PORTS = {
 export function serviceSettings(env: NodeJS.ProcessEnv = process.env): ServiceSettings {
   return {
     kafkaBootstrap: env.KAFKA_BOOTSTRAP_SERVERS ?? `127.0.0.1:${DEFAULT_PORTS.kafka}`,
-    schemaRegistryUrl: env.SCHEMA_REGISTRY_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.registry}/apis/ccompat/v7`,
+    schemaRegistryUrl:
+      env.SCHEMA_REGISTRY_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.registry}/apis/ccompat/v7`,
     databaseUrl: env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:${DEFAULT_PORTS.postgres}/postgres`,
   };
 }
