@@ -1,0 +1,102 @@
+import { KsqlRuntimeError } from '../errors.ts';
+import type { KafkaRecord, ProducerRecord, TopicDescription, TopicLog } from './topic-log.ts';
+
+interface TopicState {
+  readonly description: TopicDescription;
+  readonly partitions: KafkaRecord[][];
+  readonly listeners: Set<(record: KafkaRecord) => void>;
+  /** Round-robin cursor for null keys. */
+  nextPartition: number;
+}
+
+/**
+ * The in-memory TopicLog: topics of N partitions, dense offsets per partition, synchronous
+ * subscribers called in append order. Keyed records go to `hash(key) % partitions` (a stable
+ * FNV-1a, not Kafka's murmur2: only stability per key matters here); null keys round-robin.
+ */
+export function createInMemoryTopicLog(): TopicLog & { clear(): void } {
+  const topics = new Map<string, TopicState>();
+
+  const get = (name: string): TopicState => {
+    const t = topics.get(name);
+    if (!t) throw new KsqlRuntimeError(`Topic '${name}' does not exist`);
+    return t;
+  };
+
+  return {
+    createTopic(name, partitions, replicas = 1) {
+      const existing = topics.get(name);
+      if (existing) {
+        if (existing.description.partitions !== partitions) {
+          throw new KsqlRuntimeError(
+            `A Kafka topic with the name '${name}' already exists, with different partition/replica configuration than required. KSQL expects ${partitions} partitions (topic has ${existing.description.partitions}).`,
+          );
+        }
+        return;
+      }
+      topics.set(name, {
+        description: { name, partitions, replicas },
+        partitions: Array.from({ length: Math.max(1, partitions) }, () => []),
+        listeners: new Set(),
+        nextPartition: 0,
+      });
+    },
+    deleteTopic(name) {
+      topics.delete(name);
+    },
+    describeTopic(name) {
+      return topics.get(name)?.description;
+    },
+    listTopics() {
+      return [...topics.values()].map((t) => t.description);
+    },
+    append(topic, record: ProducerRecord) {
+      const t = get(topic);
+      const count = t.partitions.length;
+      let partition = record.partition;
+      if (partition === undefined) {
+        if (count === 1) partition = 0;
+        else if (record.key === null) partition = t.nextPartition++ % count;
+        else partition = hashBytes(record.key) % count;
+      }
+      const log = t.partitions[partition];
+      if (!log) throw new KsqlRuntimeError(`Topic '${topic}' has no partition ${partition}`);
+      const stored: KafkaRecord = {
+        topic,
+        partition,
+        offset: log.length,
+        timestamp: record.timestamp,
+        key: record.key,
+        value: record.value,
+        headers: record.headers,
+      };
+      log.push(stored);
+      for (const l of t.listeners) l(stored);
+      return stored;
+    },
+    read(topic, partition, fromOffset) {
+      const log = get(topic).partitions[partition];
+      if (!log) return [];
+      return fromOffset <= 0 ? log.slice() : log.slice(fromOffset);
+    },
+    subscribe(topic, listener) {
+      const t = get(topic);
+      t.listeners.add(listener);
+      return () => {
+        t.listeners.delete(listener);
+      };
+    },
+    clear() {
+      topics.clear();
+    },
+  };
+}
+
+function hashBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i] ?? 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
