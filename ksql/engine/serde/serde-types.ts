@@ -5,7 +5,8 @@ import type { Column } from '../schema/logical-schema.ts';
  * (docs/reference/serialization.md). PROTOBUF and JSON_SR are recognised so that they fail
  * with a clear "unsupported" error instead of a parse error.
  */
-export type FormatName = 'JSON' | 'AVRO' | 'KAFKA' | 'DELIMITED' | 'NONE' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
+export type FormatName =
+  'JSON' | 'AVRO' | 'KAFKA' | 'DELIMITED' | 'NONE' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
 
 export interface FormatInfo {
   readonly format: FormatName;
@@ -17,8 +18,7 @@ export interface FormatInfo {
 export type SerdeFeature = 'WRAP_SINGLES' | 'UNWRAP_SINGLES';
 
 export type WindowInfo =
-  | { readonly type: 'TUMBLING' | 'HOPPING'; readonly sizeMs: number }
-  | { readonly type: 'SESSION' };
+  { readonly type: 'TUMBLING' | 'HOPPING'; readonly sizeMs: number } | { readonly type: 'SESSION' };
 
 /** The window of a windowed key; `end` is exclusive for time windows, inclusive for sessions. */
 export interface WindowBounds {
