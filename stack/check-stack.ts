@@ -16,7 +16,13 @@ import {
   provisionedDatasourceUids,
 } from './grafana.ts';
 import type { CheckResult } from './problems.ts';
-import { checkWiring, ksqlSinkTopics, loadConnectors, postgresRelations } from './wiring.ts';
+import {
+  checkConnectorEnv,
+  checkWiring,
+  ksqlSinkTopics,
+  loadConnectors,
+  postgresRelations,
+} from './wiring.ts';
 
 /**
  * Defaults the npm commands use when no environment variable is set: the compose file must
@@ -36,6 +42,11 @@ export function runStackChecks(root: string): CheckResult[] {
     ...alertQueries(join(root, 'grafana/provisioning/alerting')),
   ];
   const uids = provisionedDatasourceUids(join(root, 'grafana/provisioning/datasources'));
+  const connectors = loadConnectors(join(root, 'connect'));
+  const connectEnv = compose.doc.services?.connect?.environment ?? {};
+  const workerEnv = new Set(
+    Array.isArray(connectEnv) ? connectEnv.map((e) => e.split('=')[0] ?? '') : Object.keys(connectEnv),
+  );
   return [
     { name: 'compose file matches the compose-spec schema', problems: checkComposeSchema(compose) },
     { name: 'every image pinned to an exact version', problems: checkPinnedImages(compose, env) },
@@ -55,10 +66,14 @@ export function runStackChecks(root: string): CheckResult[] {
     {
       name: 'connectors, ksqlDB topics and Postgres tables agree',
       problems: checkWiring(
-        loadConnectors(join(root, 'connect')),
+        connectors,
         ksqlSinkTopics(join(root, 'ksql/migrations')),
         postgresRelations(join(root, 'migrations')),
       ),
+    },
+    {
+      name: "connector secrets and addresses resolve from Connect's environment",
+      problems: checkConnectorEnv(connectors, workerEnv),
     },
   ];
 }

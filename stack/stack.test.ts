@@ -9,7 +9,7 @@ import {
 } from './compose.ts';
 import { expandGrafanaMacros } from './grafana-macros.ts';
 import { checkGrafana, type Dashboard, type GrafanaQuery } from './grafana.ts';
-import { checkWiring } from './wiring.ts';
+import { checkConnectorEnv, checkWiring } from './wiring.ts';
 
 function compose(services: ComposeFile['doc']['services'], text = ''): ComposeFile {
   return { text, doc: { services } };
@@ -18,7 +18,7 @@ function compose(services: ComposeFile['doc']['services'], text = ''): ComposeFi
 describe('check-stack on the repository', () => {
   it('finds no problem in docker-compose.yml, .env.example, grafana/ and the setup path', () => {
     const results = runStackChecks('.');
-    expect(results.length).toBeGreaterThanOrEqual(7);
+    expect(results.length).toBeGreaterThanOrEqual(8);
     expect(results.flatMap((r) => r.problems.map((p) => `${r.name}: ${p.where}: ${p.message}`))).toEqual([]);
   });
 });
@@ -110,6 +110,28 @@ describe('grafana and wiring checks', () => {
     expect(problems.map((p) => p.message)).toEqual([
       'topic ghost is not written by any query in ksql/migrations',
       'table nowhere is not created by migrations/',
+    ]);
+  });
+});
+
+describe('connector environment', () => {
+  it('flags an env placeholder the Connect worker does not define', () => {
+    const problems = checkConnectorEnv(
+      [
+        {
+          file: 'a.json',
+          name: 'a',
+          config: {
+            'connector.class': 'x',
+            'connection.password': '${env:PG_PASS}',
+            'connection.user': '${env:PG_USER}',
+          },
+        },
+      ],
+      new Set(['PG_USER']),
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      "${env:PG_PASS} is not set in the connect service's environment",
     ]);
   });
 });

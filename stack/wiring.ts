@@ -94,3 +94,24 @@ export function checkWiring(
   }
   return problems;
 }
+
+/** Every `${env:NAME}` a connector config uses must be in the Connect worker's environment. */
+export function checkConnectorEnv(
+  connectors: readonly ConnectorFile[],
+  workerEnv: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const c of connectors) {
+    for (const value of Object.values(c.config)) {
+      for (const m of String(value).matchAll(/\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}/g)) {
+        if (!workerEnv.has(m[1]!)) {
+          problems.push({
+            where: `connect/${c.file}`,
+            message: `\${env:${m[1]}} is not set in the connect service's environment`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
