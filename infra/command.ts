@@ -20,7 +20,7 @@ export function registerInfra(program: Command): void {
     )
     .option(
       '--timeout <seconds>',
-      'how long to wait for each service to become ready (env INFRA_READY_TIMEOUT)',
+      'how long to wait for each service to become ready (env INFRA_READY_TIMEOUT; default 240)',
       undefined,
     )
     .action(
@@ -40,7 +40,11 @@ export function registerInfra(program: Command): void {
 
   withOptions(infra.command('down'))
     .description('stop exactly what `up` started (pid files): signal, wait, SIGKILL after --stop-timeout')
-    .option('--stop-timeout <seconds>', 'grace period before SIGKILL (env INFRA_STOP_TIMEOUT)', undefined)
+    .option(
+      '--stop-timeout <seconds>',
+      'grace period before SIGKILL (env INFRA_STOP_TIMEOUT; default 30)',
+      undefined,
+    )
     .option('--purge', 'also delete the data directory (Kafka log, Postgres cluster, logs)')
     .action(
       cliAction(async (flags: InfraFlags & { purge?: boolean }) => {

@@ -11,6 +11,7 @@ import { servicePaths, type InfraService } from './service.ts';
 import { VERSIONS } from './versions.ts';
 
 const POM = path.join('infra', 'maven', 'kafka-pom.xml');
+const READINESS_GROUP = 'fraud-pipeline-infra-readiness';
 
 /** Single-node KRaft broker+controller, the recipe in shared/reference/test-infrastructure.md. */
 export function renderServerProperties(config: InfraConfig, logDirs: string): string {
@@ -79,6 +80,7 @@ export const kafkaService: InfraService = {
       (tmp) =>
         runStep('mvn dependency:copy-dependencies (Kafka)', 'mvn', [
           '-B',
+          '-Dstyle.color=never',
           '-f',
           path.join(config.repoRoot, POM),
           `-Dkafka.version=${VERSIONS.kafka}`,
@@ -157,6 +159,9 @@ export const kafkaService: InfraService = {
       await admin.connect();
       const cluster = await admin.describeCluster();
       await admin.listTopics();
+      // Finding a group coordinator makes the broker create __consumer_offsets; until it
+      // exists, the first consumer group in a test would log "group coordinator is not available".
+      await admin.describeGroups([READINESS_GROUP]);
       return cluster.brokers.length > 0 && cluster.controller !== null;
     } finally {
       await admin.disconnect().catch(() => {});

@@ -28,10 +28,14 @@ export interface UpResult {
  * answers a real request. If any fails, the ones this call started are stopped again, so a
  * failed `up` leaves nothing half-running. Returns one result per service; never throws halfway.
  */
-export async function up(config: InfraConfig, progress: Progress): Promise<UpResult[]> {
+export async function up(
+  config: InfraConfig,
+  progress: Progress,
+  services: readonly InfraService[] = SERVICES,
+): Promise<UpResult[]> {
   const results = new Map<InfraService, UpResult>();
   const toStart: InfraService[] = [];
-  for (const service of SERVICES) {
+  for (const service of services) {
     const record = liveRecord(config, service);
     if (!record) toStart.push(service);
     else if (record.ports.join(',') !== service.ports(config).join(',')) {
@@ -98,7 +102,7 @@ export async function up(config: InfraConfig, progress: Progress): Promise<UpRes
       await stopRecorded(config, service, record).catch(() => {});
     }
   }
-  return SERVICES.map((service) => {
+  return services.map((service) => {
     const r = results.get(service);
     if (r) return failed && r.outcome === 'started' ? { ...r, outcome: 'not-run' as const } : r;
     return { service, outcome: 'not-run' as const };
@@ -113,9 +117,12 @@ export interface DownResult {
 }
 
 /** Stops exactly what `up` started (by pid file), newest service first. */
-export async function down(config: InfraConfig): Promise<DownResult[]> {
+export async function down(
+  config: InfraConfig,
+  services: readonly InfraService[] = SERVICES,
+): Promise<DownResult[]> {
   const results: DownResult[] = [];
-  for (const service of [...SERVICES].reverse()) {
+  for (const service of [...services].reverse()) {
     const paths = servicePaths(config, service.name);
     const record = readPidFile(paths.pidFile);
     if (!record) {
@@ -152,9 +159,12 @@ export interface StatusResult {
 }
 
 /** What runs: per service its pid, ports and whether it answers a real request now. */
-export async function status(config: InfraConfig): Promise<StatusResult[]> {
+export async function status(
+  config: InfraConfig,
+  services: readonly InfraService[] = SERVICES,
+): Promise<StatusResult[]> {
   return Promise.all(
-    SERVICES.map(async (service) => {
+    services.map(async (service) => {
       const paths = servicePaths(config, service.name);
       const record = readPidFile(paths.pidFile);
       const base = { service, ports: record?.ports ?? service.ports(config), logFile: paths.logFile };

@@ -51,6 +51,7 @@ export const registryService: InfraService = {
         const download = path.join(tmp, 'download');
         await runStep('mvn dependency:copy-dependencies (Apicurio Registry)', 'mvn', [
           '-B',
+          '-Dstyle.color=never',
           '-f',
           path.join(config.repoRoot, POM),
           `-Dapicurio.version=${VERSIONS.apicurio}`,
