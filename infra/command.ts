@@ -3,7 +3,11 @@ import { cliAction } from '../common/cli-action.ts';
 import { exportLines, resolveInfraConfig, settingsOf, type InfraFlags } from './config.ts';
 import { stderrProgress } from './install.ts';
 import { down, status, up } from './lifecycle.ts';
+import { withLock } from './lock.ts';
 import { VERSIONS } from './versions.ts';
+
+/** How long `up`/`down` wait for another `up`/`down` on the same data directory (a first install is slow). */
+const LOCK_TIMEOUT_MS = 20 * 60_000;
 
 /** Registers `infra up | down | status | env`: real Kafka, schema registry and Postgres for tests. */
 export function registerInfra(program: Command): void {
@@ -26,7 +30,7 @@ export function registerInfra(program: Command): void {
     .action(
       cliAction(async (flags: InfraFlags) => {
         const config = resolveInfraConfig(flags);
-        const results = await up(config, stderrProgress);
+        const results = await withLock(config.dataDir, LOCK_TIMEOUT_MS, () => up(config, stderrProgress));
         for (const r of results) {
           const pid = r.pid === undefined ? '' : ` (pid ${r.pid})`;
           const what = r.outcome === 'already-running' ? 'already running' : r.outcome;
@@ -49,7 +53,7 @@ export function registerInfra(program: Command): void {
     .action(
       cliAction(async (flags: InfraFlags & { purge?: boolean }) => {
         const config = resolveInfraConfig(flags);
-        const results = await down(config);
+        const results = await withLock(config.dataDir, LOCK_TIMEOUT_MS, () => down(config));
         for (const r of results) {
           const pid = r.pid === undefined ? '' : ` (pid ${r.pid})`;
           process.stderr.write(`${r.service.name.padEnd(9)} ${r.outcome}${pid}\n`);
