@@ -8,35 +8,60 @@ import type { Prng } from './prng.ts';
  */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** All 1024 two-character base32 strings: one lookup per 10 random bits. */
+const PAIRS: readonly string[] = Array.from(
+  { length: 1024 },
+  (_, i) => (ALPHABET[i >>> 5] as string) + (ALPHABET[i & 31] as string),
+);
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+let cachedTime = -1;
+let cachedTimePart = '';
+
 export function ulid(timeMs: number, prng: Prng): string {
-  if (!Number.isSafeInteger(timeMs) || timeMs < 0 || timeMs > 0xffffffffffff) {
-    throw new RangeError(`ULID time out of range: ${timeMs}`);
+  if (timeMs !== cachedTime) {
+    if (!Number.isSafeInteger(timeMs) || timeMs < 0 || timeMs > 0xffffffffffff) {
+      throw new RangeError(`ULID time out of range: ${timeMs}`);
+    }
+    let t = timeMs;
+    let part = '';
+    for (let i = 0; i < 10; i++) {
+      part = (ALPHABET[t % 32] as string) + part;
+      t = Math.floor(t / 32);
+    }
+    cachedTime = timeMs;
+    cachedTimePart = part;
   }
-  let out = '';
-  let t = timeMs;
-  const time: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    time.push(ALPHABET[t % 32] as string);
-    t = Math.floor(t / 32);
-  }
-  out = time.reverse().join('');
-  // 80 random bits = 16 base32 characters, 5 bits each; take them from four 20-bit draws.
-  for (let i = 0; i < 4; i++) {
-    const v = prng.nextU32() & 0xfffff;
-    out +=
-      (ALPHABET[v >>> 15] as string) +
-      (ALPHABET[(v >>> 10) & 31] as string) +
-      (ALPHABET[(v >>> 5) & 31] as string) +
-      (ALPHABET[v & 31] as string);
-  }
-  return out;
+  // 80 random bits = 16 base32 characters, from four 20-bit draws (two 10-bit pairs each).
+  const a = prng.nextU32();
+  const b = prng.nextU32();
+  const c = prng.nextU32();
+  const d = prng.nextU32();
+  return (
+    cachedTimePart +
+    (PAIRS[(a >>> 10) & 1023] as string) +
+    (PAIRS[a & 1023] as string) +
+    (PAIRS[(b >>> 10) & 1023] as string) +
+    (PAIRS[b & 1023] as string) +
+    (PAIRS[(c >>> 10) & 1023] as string) +
+    (PAIRS[c & 1023] as string) +
+    (PAIRS[(d >>> 10) & 1023] as string) +
+    (PAIRS[d & 1023] as string)
+  );
 }
 
-/** A short random hex token (session ids, coupon codes). */
+/** A random hex token of `chars` characters (even), e.g. session ids. */
 export function hexToken(prng: Prng, chars: number): string {
   let out = '';
-  while (out.length < chars) out += prng.nextU32().toString(16).padStart(8, '0');
-  return out.slice(0, chars);
+  for (let i = 0; i < chars; i += 8) {
+    const v = prng.nextU32();
+    out +=
+      (HEX[v >>> 24] as string) +
+      (HEX[(v >>> 16) & 255] as string) +
+      (HEX[(v >>> 8) & 255] as string) +
+      (HEX[v & 255] as string);
+  }
+  return out.length === chars ? out : out.slice(0, chars);
 }
 
 /** The time part of a ULID, in epoch milliseconds. */
