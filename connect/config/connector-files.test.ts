@@ -14,7 +14,7 @@ function contractKeys(): Map<string, string[]> {
   for (const line of contract.split('\n')) {
     const heading = /^### `([a-z_]+)`/.exec(line);
     if (heading) topic = heading[1];
-    const row = /^\| `([A-Z_]+)` \|.*\| PK \|$/.exec(line);
+    const row = /^\|\s*`([A-Z_]+)`\s*\|.*\|\s*PK\s*\|$/.exec(line);
     if (row && topic && row[1]) out.set(topic, [...(out.get(topic) ?? []), row[1]]);
   }
   return out;

@@ -20,6 +20,8 @@ create table popular_products (
   constraint popular_products_pkey primary key (window_start, product_id),
   constraint popular_products_window_check check (window_end > window_start)
 );
+-- Table freshness (max(window_end)) without a scan of every window.
+create index popular_products_window_end_idx on popular_products (window_end desc);
 
 create table suspicious_ips (
   ip_address      text        not null,

@@ -1,8 +1,8 @@
 -- Up Migration
--- Views Grafana reads directly. A window is "complete" once its end has passed
--- (window_end <= now()); updates that arrive within the query's grace period still overwrite
--- its row, and the views recompute on every read. All times stay timestamptz (UTC); the
--- dashboards display them in Asia/Seoul.
+-- Views Grafana reads directly. A window is "complete" once its end plus the queries' grace
+-- period (30 s, ksql/migrations/) has passed: no later update can change its row. The
+-- dashboards use the same rule (window_end <= now() - interval '30 seconds'). Views
+-- recompute on every read. All times stay timestamptz (UTC); Grafana shows Asia/Seoul.
 
 -- Stats per tumbling window with the real suspicious_ip_count: the number of distinct IPs
 -- with a suspicious_ips row whose window overlaps the stats window (docs/data-contract.md).
@@ -20,7 +20,7 @@ select
     from suspicious_ips s
     where tstzrange(s.window_start, s.window_end) && tstzrange(r.window_start, r.window_end)
   ) as suspicious_ip_count,
-  r.window_end <= now() as complete
+  r.window_end <= now() - interval '30 seconds' as complete
 from realtime_stats r;
 
 -- The latest complete stats window (one row, or none before the first window closes).
@@ -28,7 +28,7 @@ create view realtime_stats_latest as
 select *
 from realtime_stats_view
 where window_start = (
-  select max(window_start) from realtime_stats where window_end <= now()
+  select max(window_start) from realtime_stats where window_end <= now() - interval '30 seconds'
 );
 
 -- Every product row of the latest complete popular-products window.
@@ -36,7 +36,7 @@ create view popular_products_latest as
 select p.*
 from popular_products p
 where p.window_start = (
-  select max(window_start) from popular_products where window_end <= now()
+  select max(window_start) from popular_products where window_end <= now() - interval '30 seconds'
 );
 
 -- Top 5 products of the latest complete window, by orders then sales (rank 1..5).
@@ -53,7 +53,7 @@ create view suspicious_ips_latest as
 select s.*
 from suspicious_ips s
 where s.window_start = (
-  select max(window_start) from suspicious_ips where window_end <= now()
+  select max(window_start) from suspicious_ips where window_end <= now() - interval '30 seconds'
 );
 
 -- Down Migration
