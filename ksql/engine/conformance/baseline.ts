@@ -1,0 +1,68 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { TestFile } from './qtt-paths.ts';
+import type { RunResult } from './run-result.ts';
+
+/** The committed list of runs known to pass; `npm run conformance -- --update-baseline` rewrites it. */
+export const BASELINE_PATH = fileURLToPath(new URL('./baseline.json', import.meta.url));
+
+export async function readBaseline(path: string = BASELINE_PATH): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT') return [];
+    throw e;
+  }
+  const parsed: unknown = JSON.parse(text);
+  if (!Array.isArray(parsed) || parsed.some((n) => typeof n !== 'string')) {
+    throw new Error(`${path}: expected a JSON array of run names`);
+  }
+  return parsed as string[];
+}
+
+export function baselineOf(results: readonly RunResult[]): string[] {
+  return [...new Set(results.filter((r) => r.status === 'passed').map((r) => r.name))].sort();
+}
+
+export async function writeBaseline(names: readonly string[], path: string = BASELINE_PATH): Promise<void> {
+  await writeFile(path, `${JSON.stringify([...names].sort(), null, 2)}\n`);
+}
+
+/** A run name's file stem: everything before the first ` - ` (stems never contain it). */
+export function stemOf(runName: string): string {
+  const i = runName.indexOf(' - ');
+  return i < 0 ? runName : runName.slice(0, i);
+}
+
+/** The files that hold the given runs. */
+export function filesFor(names: readonly string[], files: readonly TestFile[]): TestFile[] {
+  const stems = new Set(names.map(stemOf));
+  return files.filter((f) => stems.has(fileStem(f.label)));
+}
+
+export function fileStem(label: string): string {
+  const base = label.slice(label.lastIndexOf('/') + 1);
+  return base.replace(/\.(json|sql)$/, '');
+}
+
+export interface BaselineDiff {
+  /** In the baseline but not passing now (missing or failed/unsupported). */
+  readonly regressed: readonly { readonly name: string; readonly result?: RunResult }[];
+  /** Passing now but not in the baseline. */
+  readonly newlyPassing: readonly string[];
+}
+
+export function diffBaseline(baseline: readonly string[], results: readonly RunResult[]): BaselineDiff {
+  const byName = new Map(results.map((r) => [r.name, r]));
+  const base = new Set(baseline);
+  return {
+    regressed: baseline
+      .filter((n) => byName.get(n)?.status !== 'passed')
+      .map((name) => {
+        const result = byName.get(name);
+        return result ? { name, result } : { name };
+      }),
+    newlyPassing: results.filter((r) => r.status === 'passed' && !base.has(r.name)).map((r) => r.name),
+  };
+}

@@ -1,0 +1,192 @@
+import type { KsqlEngine, SourceInfo } from '../api.ts';
+import type { KafkaRecord } from '../topics/topic-log.ts';
+import { formatActual } from './actual-value.ts';
+import type { QttRun } from './case-expander.ts';
+import { matches } from './comparator.ts';
+import type { EngineModules } from './engine-modules.ts';
+import { judge } from './expected-exception.ts';
+import { isLosslessNumber, stringifyJson, type JsonObject, type JsonValue } from './json.ts';
+import { checkPostConditions } from './post-conditions.ts';
+import type { QttRecord, QttTopic } from './qtt-model.ts';
+import { RecordCodec, type ActualRecord } from './record-codec.ts';
+import { HarnessUnsupported, RunFailure, type RunResult } from './run-result.ts';
+
+/** TestExecutor.BASE_CONFIG: record cache off, earliest offsets, the service id internal topic names use. */
+export const BASE_PROPERTIES: Readonly<Record<string, unknown>> = {
+  'ksql.service.id': 'some.ksql.service.id',
+  'ksql.streams.auto.offset.reset': 'earliest',
+  'ksql.streams.cache.max.bytes.buffering': 0,
+};
+
+/**
+ * Runs one QTT run as TestExecutor.buildAndExecuteQuery does (../shared/reference/ksqldb.md a.5):
+ * fresh engine in test mode, topics and their schemas, statements, inputs one at a time,
+ * outputs compared per topic in order, post-conditions, then expectedException.
+ */
+export async function runQttCase(run: QttRun, mods: EngineModules, fileLabel: string): Promise<RunResult> {
+  const c = run.testCase;
+  let engine: KsqlEngine | undefined;
+  let error: unknown;
+  try {
+    if (c.rest) throw new HarnessUnsupported('REST');
+    engine = await mods.createEngine({
+      mode: 'test',
+      properties: { ...BASE_PROPERTIES, ...properties(run.properties) },
+    });
+    await prepareTopics(engine, c.topics, run.statements);
+    for (const statement of run.statements) await engine.execute(statement);
+    const codec = new RecordCodec(engine, mods);
+    for (const input of c.inputs) {
+      if (!engine.topics.describeTopic(input.topic)) engine.topics.createTopic(input.topic, 1);
+      await engine.produce(input.topic, await codec.encode(input));
+    }
+    verifyOutputs(engine, codec, c.outputs, c.inputs.length === 0);
+    if (c.post) await checkPostConditions(engine, mods, c.post);
+  } catch (e) {
+    error = e;
+  } finally {
+    await engine?.close().catch(() => undefined);
+  }
+  return { name: run.name, file: fileLabel, ...judge(error, c.expectedException) };
+}
+
+/** Property values as ksqlDB config values: numbers as numbers (strings when beyond 2^53). */
+function properties(props: JsonObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) {
+    out[k] = isLosslessNumber(v) ? (Number.isSafeInteger(Number(v.value)) ? Number(v.value) : v.value) : v;
+  }
+  return out;
+}
+
+/**
+ * Topics exist before statements run (TestCaseBuilderUtil.getTopicsByName): those listed in
+ * `topics` (schemas registered under `<topic>-key`/`<topic>-value`), and those named by
+ * CREATE STREAM/TABLE statements. Everything is one partition unless stated: the Java driver
+ * runs each topology in a single-partition TopologyTestDriver.
+ */
+async function prepareTopics(
+  engine: KsqlEngine,
+  topics: readonly QttTopic[],
+  statements: readonly string[],
+): Promise<void> {
+  for (const t of topics) {
+    for (const [fmt, schema, subject] of [
+      [t.keyFormat, t.keySchema, `${t.name}-key`],
+      [t.valueFormat, t.valueSchema, `${t.name}-value`],
+    ] as const) {
+      if (schema === undefined || schema === null) continue;
+      const schemaType = schemaTypeOf(fmt, schema);
+      if (schemaType === 'PROTOBUF') throw new HarnessUnsupported('PROTOBUF format');
+      await engine.registry.register(subject, {
+        schemaType,
+        schema: typeof schema === 'string' ? schema : stringifyJson(schema),
+      });
+    }
+    if (!engine.topics.describeTopic(t.name))
+      engine.topics.createTopic(t.name, t.partitions ?? 1, t.replicas ?? 1);
+  }
+  for (const s of statements) {
+    const topic = statementTopic(s);
+    if (topic && !engine.topics.describeTopic(topic.name))
+      engine.topics.createTopic(topic.name, topic.partitions);
+  }
+}
+
+function schemaTypeOf(format: string | undefined, schema: JsonValue): 'AVRO' | 'JSON' | 'PROTOBUF' {
+  const f = (format ?? '').toUpperCase();
+  if (f.startsWith('PROTOBUF')) return 'PROTOBUF';
+  if (f === 'JSON' || f === 'JSON_SR') return 'JSON';
+  if (f === 'AVRO') return 'AVRO';
+  return typeof schema === 'string' ? 'PROTOBUF' : 'AVRO';
+}
+
+/** KAFKA_TOPIC (and PARTITIONS) of a CREATE STREAM/TABLE that is not a C*AS. */
+export function statementTopic(sql: string): { name: string; partitions: number } | undefined {
+  if (!/^\s*CREATE\s+(OR\s+REPLACE\s+)?(SOURCE\s+)?(STREAM|TABLE)\b/i.test(sql)) return undefined;
+  if (/\bAS\s+SELECT\b/i.test(sql)) return undefined;
+  const topic = /\bKAFKA_TOPIC\s*=\s*'((?:[^']|'')*)'/i.exec(sql)?.[1];
+  if (topic === undefined) return undefined;
+  const partitions = /\bPARTITIONS\s*=\s*'?(\d+)/i.exec(sql)?.[1];
+  return { name: topic.replaceAll("''", "'"), partitions: partitions ? Number(partitions) : 1 };
+}
+
+/** Every record of a topic, partition by partition, in offset order. */
+export function readTopic(engine: KsqlEngine, topic: string): KafkaRecord[] {
+  const desc = engine.topics.describeTopic(topic);
+  if (!desc) return [];
+  const out: KafkaRecord[] = [];
+  for (let p = 0; p < desc.partitions; p++) out.push(...engine.topics.read(topic, p, 0));
+  return out;
+}
+
+/** The sink writing `topic`: the newest source on it (a C*AS sink, or a source declared over it). */
+function sinkForTopic(engine: KsqlEngine, topic: string): SourceInfo | undefined {
+  const onTopic = engine.listSources().filter((s) => s.topic === topic);
+  const sinks = new Set(engine.listQueries().flatMap((q) => q.sinks));
+  return onTopic.find((s) => sinks.has(s.name)) ?? onTopic[0];
+}
+
+function verifyOutputs(
+  engine: KsqlEngine,
+  codec: RecordCodec,
+  outputs: readonly QttRecord[],
+  noInputs: boolean,
+): void {
+  const byTopic = new Map<string, QttRecord[]>();
+  for (const o of outputs) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
+  for (const [topic, expected] of byTopic) {
+    const actual = codec.decode(sinkForTopic(engine, topic), readTopic(engine, topic));
+    const n = Math.min(expected.length, actual.length);
+    for (let i = 0; i < n; i++) {
+      const why = recordMismatch(actual[i]!, expected[i]!, noInputs);
+      if (why) {
+        throw new RunFailure(
+          'output mismatch',
+          `topic '${topic}' record ${i}: ${why}\n  expected: ${formatExpected(expected[i]!)}\n  actual:   ${formatActualRecord(actual[i]!)}`,
+        );
+      }
+    }
+    if (expected.length !== actual.length) {
+      const extra = actual.length > expected.length;
+      const list = extra ? actual.slice(n).map(formatActualRecord) : expected.slice(n).map(formatExpected);
+      throw new RunFailure(
+        extra ? 'output mismatch: extra records' : 'output mismatch: missing records',
+        `topic '${topic}': expected ${expected.length} records but got ${actual.length}; ${extra ? 'unexpected' : 'missing'}:\n    ${list.slice(0, 5).join('\n    ')}${list.length > 5 ? `\n    ... ${list.length - 5} more` : ''}`,
+      );
+    }
+  }
+}
+
+function recordMismatch(a: ActualRecord, e: QttRecord, noInputs: boolean): string | undefined {
+  if (!matches(a.key, e.key)) return 'key differs';
+  if (!matches(a.value, e.value)) return 'value differs';
+  if (e.timestamp !== undefined) {
+    const ts = Number(e.timestamp.value);
+    if (!(noInputs && ts === 0) && ts !== a.timestamp) return 'timestamp differs';
+  }
+  if (e.window) {
+    if (!a.window) return 'expected a windowed key';
+    if (
+      a.window.start !== e.window.start ||
+      a.window.end !== e.window.end ||
+      a.window.type !== e.window.type
+    ) {
+      return 'window differs';
+    }
+  } else if (a.windowed) {
+    return 'expected an unwindowed key';
+  }
+  return undefined;
+}
+
+function formatExpected(e: QttRecord): string {
+  const w = e.window ? `, window: ${e.window.type} [${e.window.start}, ${e.window.end}]` : '';
+  const ts = e.timestamp !== undefined ? `, timestamp: ${e.timestamp.value}` : '';
+  return `key: ${stringifyJson(e.key)}, value: ${stringifyJson(e.value)}${ts}${w}`;
+}
+
+function formatActualRecord(a: ActualRecord): string {
+  const w = a.window ? `, window: ${a.window.type} [${a.window.start}, ${a.window.end}]` : '';
+  return `key: ${formatActual(a.key)}, value: ${formatActual(a.value)}, timestamp: ${a.timestamp}${w}`;
+}
