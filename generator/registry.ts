@@ -16,14 +16,21 @@ export function registryClient(url: string): Client {
   });
 }
 
+/** TopicNameStrategy, as ksqlDB and the Confluent serializers look it up: `<topic>-value`. */
+export function valueSubject(topic: string): string {
+  return topic === 'orders' ? ORDERS_SUBJECT : `${topic}-value`;
+}
+
 /**
- * Registers orders.avsc under `orders-value` (idempotent: an identical schema returns its
- * existing id) and returns the schema id the fast path puts in every header.
+ * Registers orders.avsc under `<topic>-value` (`orders-value` for the default topic;
+ * idempotent: an identical schema returns its existing id) and returns the schema id the fast
+ * path puts in every header.
  */
-export async function registerOrderSchema(client: Client, url: string): Promise<number> {
+export async function registerOrderSchema(client: Client, url: string, topic = 'orders'): Promise<number> {
+  const subject = valueSubject(topic);
   try {
     return await withDeadline(
-      client.register(ORDERS_SUBJECT, { schemaType: 'AVRO', schema: ORDERS_SCHEMA_TEXT }, false),
+      client.register(subject, { schemaType: 'AVRO', schema: ORDERS_SCHEMA_TEXT }, false),
       REGISTRY_DEADLINE_MS,
       () => new Error(`no answer within ${REGISTRY_DEADLINE_MS / 1000} s`),
     );
@@ -32,7 +39,7 @@ export async function registerOrderSchema(client: Client, url: string): Promise<
     throw new ServiceUnavailableError(
       'schema registry',
       url,
-      `cannot register ${ORDERS_SUBJECT} at schema registry ${url}: ${detail}`,
+      `cannot register ${subject} at schema registry ${url}: ${detail}`,
       {
         hint: 'start the test services with `npm run infra -- up`, or pass --schema-registry / set SCHEMA_REGISTRY_URL',
         cause: err,
