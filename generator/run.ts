@@ -135,7 +135,11 @@ export async function runGenerator(opts: GenerateOptions, deps: RunDeps = {}): P
 async function openSink(opts: GenerateOptions, clock: Clock, stats: RunStats): Promise<Sink> {
   if (opts.out !== undefined) return new FileSink(opts.out, stats);
   if (opts.dryRun) return new DryRunSink(stats);
-  const schemaId = await registerOrderSchema(registryClient(opts.schemaRegistry), opts.schemaRegistry, opts.topic);
+  const schemaId = await registerOrderSchema(
+    registryClient(opts.schemaRegistry),
+    opts.schemaRegistry,
+    opts.topic,
+  );
   return KafkaSink.open({
     brokers: opts.bootstrapServer,
     topic: opts.topic,
