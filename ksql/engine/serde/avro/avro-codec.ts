@@ -1,15 +1,137 @@
-import { KsqlUnsupportedError } from '../../errors.ts';
+import type avro from 'avsc';
+import { KsqlStatementError } from '../../errors.ts';
 import type { Column } from '../../schema/logical-schema.ts';
 import type { RowCodec } from '../row-codec.ts';
+import type { SchemaRegistryClient } from '../schema-registry.ts';
 import type { SerdeContext } from '../serde-factory.ts';
 import type { FormatInfo } from '../serde-types.ts';
+import { DEFAULT_VALUE_SCHEMA_NAME, defaultKeySchemaName } from './avro-names.ts';
+import { generateAvroSchema, type AvroSchema } from './avro-schema-gen.ts';
+import { AvroNames } from './avro-schema-walk.ts';
+import { avroToValue, toStruct } from './avro-to-value.ts';
+import { avscType } from './avsc-type.ts';
+import { recordValue, valueToAvro } from './value-to-avro.ts';
 
+const MAGIC_BYTE = 0;
+
+interface ParsedSchema {
+  readonly json: AvroSchema;
+  readonly names: AvroNames;
+  readonly type: avro.Type;
+}
+
+/**
+ * AVRO rows in Confluent's wire format: `0x00 ++ int32_be(schemaId) ++ avro binary`.
+ *
+ * Writing uses ksqlDB's generated schema (or the schema given by `schemaId`, i.e.
+ * KEY_SCHEMA_ID/VALUE_SCHEMA_ID), registered under `<topic>-key` / `<topic>-value` when the
+ * serde is created. Reading uses the WRITER schema named by each message's id, looked up
+ * synchronously in the registry client's cache (the in-memory registry always has it; for
+ * the HTTP registry the subject's latest schema is prefetched here) and resolved to the
+ * reader columns by name, case-insensitively.
+ */
 export async function avroCodec(
-  _info: FormatInfo,
-  _columns: readonly Column[],
-  _isKey: boolean,
-  _unwrapped: boolean,
-  _ctx: SerdeContext,
+  info: FormatInfo,
+  columns: readonly Column[],
+  isKey: boolean,
+  unwrapped: boolean,
+  ctx: SerdeContext,
 ): Promise<RowCodec> {
-  throw new KsqlUnsupportedError('AVRO format');
+  const registry = ctx.registry;
+  if (!registry) throw new KsqlStatementError('AVRO format requires a schema registry');
+  const subject = `${ctx.topic}-${isKey ? 'key' : 'value'}`;
+  const fullName = info.properties['fullSchemaName'];
+  if (fullName !== undefined && fullName.trim() === '') {
+    throw new KsqlStatementError(
+      `fullSchemaName cannot be empty. Format configuration: {fullSchemaName=${fullName}}`,
+    );
+  }
+  const recordName = fullName ?? (isKey ? defaultKeySchemaName(ctx.sourceName) : DEFAULT_VALUE_SCHEMA_NAME);
+
+  let writerId: number;
+  let writer: ParsedSchema;
+  const fixedId = info.properties['schemaId'];
+  if (fixedId !== undefined) {
+    writerId = Number(fixedId);
+    const registered = await registry.getById(writerId);
+    if (!registered)
+      throw new KsqlStatementError(`Schema with id ${writerId} not found in the schema registry`);
+    writer = parse(JSON.parse(registered.schema) as AvroSchema);
+  } else {
+    const json = generateAvroSchema(columns, recordName, unwrapped);
+    writer = parse(json);
+    writerId =
+      ctx.registerSchema === false
+        ? -1
+        : await registry.register(subject, { schemaType: 'AVRO', schema: JSON.stringify(json) });
+  }
+  await registry.getLatest(subject).catch(() => undefined);
+
+  const readers = new Map<number, ParsedSchema>();
+  readers.set(writerId, writer);
+  const single = columns[0];
+
+  return {
+    encode(values) {
+      if (writerId < 0) throw new Error(`no schema registered for subject ${subject}`);
+      let avroValue: unknown;
+      if (unwrapped && single) {
+        const v = values[0] ?? null;
+        if (v === null) return null;
+        avroValue = valueToAvro(v, writer.json, writer.names, single.type);
+      } else {
+        avroValue = recordValue(
+          writer.names.resolve(writer.json),
+          writer.names,
+          columns.map((c, i) => ({ name: c.name, type: c.type, value: values[i] ?? null })),
+        );
+      }
+      const body = writer.type.toBuffer(avroValue);
+      const out = new Uint8Array(5 + body.length);
+      out[0] = MAGIC_BYTE;
+      new DataView(out.buffer).setInt32(1, writerId);
+      out.set(body, 5);
+      return out;
+    },
+    decode(bytes) {
+      if (bytes.length < 5 || bytes[0] !== MAGIC_BYTE) throw new Error('Unknown magic byte!');
+      const id = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(1);
+      const schema = readerFor(id, readers, registry);
+      const decoded = schema.type.fromBuffer(
+        Buffer.from(bytes.buffer, bytes.byteOffset + 5, bytes.byteLength - 5),
+      );
+      if (unwrapped && single) return [avroToValue(decoded, schema.json, schema.names, single.type)];
+      if (decoded === null) return null;
+      const node = schema.names.resolve(schema.json);
+      if (
+        typeof node !== 'object' ||
+        Array.isArray(node) ||
+        (node as Record<string, unknown>)['type'] !== 'record'
+      ) {
+        // A bare value written for a single wrapped column (tolerated like Connect does).
+        if (single && columns.length === 1)
+          return [avroToValue(decoded, schema.json, schema.names, single.type)];
+        throw new Error('Avro value is not a record but several columns are expected');
+      }
+      return toStruct(decoded as Record<string, unknown>, node, schema.names, columns, '$').values;
+    },
+  };
+}
+
+function parse(json: AvroSchema): ParsedSchema {
+  return { json, names: new AvroNames(json), type: avscType(json) };
+}
+
+function readerFor(
+  id: number,
+  cache: Map<number, ParsedSchema>,
+  registry: SchemaRegistryClient,
+): ParsedSchema {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const registered = registry.getCachedById(id);
+  if (!registered) throw new Error(`Schema with id ${id} is not known to the schema registry client`);
+  const parsed = parse(JSON.parse(registered.schema) as AvroSchema);
+  cache.set(id, parsed);
+  return parsed;
 }

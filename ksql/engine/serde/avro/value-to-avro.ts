@@ -1,0 +1,111 @@
+import { assertNever } from '../../../../common/assert-never.ts';
+import type { Decimal } from '../../types/decimal.ts';
+import type { Struct } from '../../types/struct.ts';
+import type { SqlType } from '../../types/sql-type.ts';
+import type { AvroSchema } from './avro-schema-gen.ts';
+import { attr, baseType, decimalOf, isMapEntryArray, type AvroNames } from './avro-schema-walk.ts';
+
+/**
+ * Converts a runtime value of `type` into the JS value avsc writes for the WRITER schema
+ * `schema` (ksqlDB's generated schema or one fixed by KEY_/VALUE_SCHEMA_ID): bigint longs,
+ * Buffers for bytes, decimals as two's complement at the schema's scale, maps as Connect
+ * MapEntry arrays or Avro maps, structs as records with the schema's field names.
+ */
+export function valueToAvro(value: unknown, schema: AvroSchema, names: AvroNames, type: SqlType): unknown {
+  if (value === null || value === undefined) return null;
+  const node = names.resolve(schema);
+  if (Array.isArray(node)) {
+    const nonNull = (node as AvroSchema[]).filter((b) => b !== 'null');
+    const branch = nonNull[0];
+    if (branch === undefined) return null;
+    return valueToAvro(value, branch, names, type);
+  }
+  const base = baseType(node);
+  switch (type.kind) {
+    case 'BOOLEAN':
+    case 'STRING':
+      return value;
+    case 'INT':
+    case 'DATE':
+    case 'TIME':
+      return base === 'long' ? BigInt(value as number) : value;
+    case 'BIGINT':
+      return base === 'long' ? value : Number(value as bigint);
+    case 'TIMESTAMP':
+      return base === 'long' ? BigInt(value as number) : value;
+    case 'DOUBLE':
+      return value;
+    case 'DECIMAL': {
+      const d = value as Decimal;
+      const scale = decimalOf(node)?.scale ?? d.scale;
+      return bigIntToBytes(rescaleUnscaled(d, scale));
+    }
+    case 'BYTES':
+      return Buffer.from(value as Uint8Array);
+    case 'ARRAY': {
+      const items = attr(node, 'items') as AvroSchema;
+      return (value as unknown[]).map((v) => valueToAvro(v, items, names, type.element));
+    }
+    case 'MAP': {
+      const m = value as Map<unknown, unknown>;
+      if (isMapEntryArray(node, names)) {
+        const entry = names.resolve(attr(node, 'items') as AvroSchema);
+        const fields = attr(entry, 'fields') as { name: string; type: AvroSchema }[];
+        const vSchema = fields.find((f) => f.name === 'value')?.type ?? 'null';
+        return [...m].map(([k, v]) => ({
+          key: k === null ? null : String(k),
+          value: valueToAvro(v, vSchema, names, type.value),
+        }));
+      }
+      const values = attr(node, 'values') as AvroSchema;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of m) out[String(k)] = valueToAvro(v, values, names, type.value);
+      return out;
+    }
+    case 'STRUCT': {
+      const s = value as Struct;
+      return recordValue(
+        node,
+        names,
+        type.fields.map((f, i) => ({ name: f.name, type: f.type, value: s.values[i] ?? null })),
+      );
+    }
+    default:
+      return assertNever(type, 'SQL type');
+  }
+}
+
+/** Builds an avsc record object for `node` from named values (case-insensitive match). */
+export function recordValue(
+  node: unknown,
+  names: AvroNames,
+  values: readonly { name: string; type: SqlType; value: unknown }[],
+): Record<string, unknown> {
+  const fields = attr(node as AvroSchema, 'fields') as {
+    name: string;
+    type: AvroSchema;
+    default?: unknown;
+  }[];
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v =
+      values.find((x) => x.name.replace(/\./g, '_') === f.name) ??
+      values.find((x) => x.name.toUpperCase() === f.name.toUpperCase());
+    out[f.name] = v ? valueToAvro(v.value, f.type, names, v.type) : (f.default ?? null);
+  }
+  return out;
+}
+
+function rescaleUnscaled(d: Decimal, scale: number): bigint {
+  if (d.scale === scale) return d.unscaled;
+  if (d.scale < scale) return d.unscaled * 10n ** BigInt(scale - d.scale);
+  return d.unscaled / 10n ** BigInt(d.scale - scale);
+}
+
+/** bigint → minimal big-endian two's complement bytes (BigInteger.toByteArray). */
+export function bigIntToBytes(v: bigint): Buffer {
+  let n = 1;
+  while (v < -(1n << BigInt(8 * n - 1)) || v >= 1n << BigInt(8 * n - 1)) n++;
+  const u = v < 0n ? (1n << BigInt(8 * n)) + v : v;
+  return Buffer.from(u.toString(16).padStart(2 * n, '0'), 'hex');
+}

@@ -1,0 +1,80 @@
+import type { ClientConfig } from '@confluentinc/schemaregistry';
+import { SchemaRegistryClient as ConfluentClient } from '@confluentinc/schemaregistry/dist/schemaregistry-client.js';
+import type { RegisteredSchema, SchemaRegistryClient } from './schema-registry.ts';
+
+/** Confluent's "subject not found" / "version not found" error codes. */
+const NOT_FOUND_CODES = new Set([40401, 40402, 40403]);
+
+/**
+ * The engine's registry interface over `@confluentinc/schemaregistry` for real
+ * Confluent-compatible registries (Confluent Schema Registry, Apicurio's ccompat API).
+ * Every schema fetched or registered through this client is also kept in a local id cache so
+ * serdes can resolve writer schemas synchronously (`getCachedById`).
+ */
+export class HttpSchemaRegistry implements SchemaRegistryClient {
+  private readonly client: ConfluentClient;
+  private readonly cache = new Map<number, RegisteredSchema>();
+
+  constructor(config: ClientConfig | { readonly url: string }) {
+    const full: ClientConfig = 'url' in config ? { baseURLs: [config.url], cacheLatestTtlSecs: 1 } : config;
+    this.client = new ConfluentClient(full);
+  }
+
+  async register(subject: string, schema: RegisteredSchema): Promise<number> {
+    const id = await this.client.register(
+      subject,
+      { schema: schema.schema, schemaType: schema.schemaType },
+      false,
+    );
+    this.cache.set(id, schema);
+    return id;
+  }
+
+  async getLatest(
+    subject: string,
+  ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined> {
+    try {
+      const meta = await this.client.getLatestSchemaMetadata(subject);
+      if (meta.id === undefined) return undefined;
+      const schema = toRegistered(meta.schema, meta.schemaType);
+      this.cache.set(meta.id, schema);
+      return { id: meta.id, schema };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async getById(id: number): Promise<RegisteredSchema | undefined> {
+    const hit = this.cache.get(id);
+    if (hit) return hit;
+    try {
+      const info = await this.client.getBySubjectAndId('', id);
+      const schema = toRegistered(info.schema, info.schemaType);
+      this.cache.set(id, schema);
+      return schema;
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  getCachedById(id: number): RegisteredSchema | undefined {
+    return this.cache.get(id);
+  }
+
+  async listSubjects(): Promise<readonly string[]> {
+    return this.client.getAllSubjects();
+  }
+}
+
+function toRegistered(schema: string, schemaType: string | undefined): RegisteredSchema {
+  const type = schemaType === 'JSON' || schemaType === 'PROTOBUF' ? schemaType : 'AVRO';
+  return { schemaType: type, schema };
+}
+
+function isNotFound(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { status, errorCode } = e as { status?: number; errorCode?: number };
+  return status === 404 || (errorCode !== undefined && NOT_FOUND_CODES.has(errorCode));
+}
