@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { cliAction } from '../common/cli-action.ts';
 import { exportLines, resolveInfraConfig, settingsOf, type InfraFlags } from './config.ts';
 import { stderrProgress } from './install.ts';
+import { postgresDataDir } from './postgres.ts';
 import { down, status, up } from './lifecycle.ts';
 import { withLock } from './lock.ts';
 import { VERSIONS } from './versions.ts';
@@ -61,8 +64,9 @@ export function registerInfra(program: Command): void {
         const failure = results.find((r) => r.error)?.error;
         if (failure) throw failure;
         if (flags.purge) {
-          const { rmSync } = await import('node:fs');
-          rmSync(config.dataDir, { recursive: true, force: true });
+          for (const dir of [config.dataDir, path.dirname(postgresDataDir(config))]) {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
           process.stderr.write(`removed ${config.dataDir}\n`);
         }
       }),

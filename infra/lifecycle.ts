@@ -64,7 +64,7 @@ export async function up(
         pid,
         ports: service.ports(config),
         startedAt: new Date().toISOString(),
-        marker: paths.dir, // appears in every service's argv (config path, -D, data dir)
+        marker: spec.marker ?? paths.dir, // in the argv: config path, -D flag or data dir
         logFile: paths.logFile,
       };
       writePidFile(paths.pidFile, record);

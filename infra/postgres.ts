@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { RuntimeFailure } from '../common/errors.ts';
 import { HOST, type InfraConfig } from './config.ts';
-import { runStep } from './install.ts';
+import { cacheKey, runStep } from './install.ts';
 import { servicePaths, type InfraService } from './service.ts';
 import { VERSIONS } from './versions.ts';
 
@@ -32,6 +33,23 @@ export function serverUser(): { uid: number; gid: number } | undefined {
 function idOf(flag: '-u' | '-g'): number | undefined {
   const out = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   return out.status === 0 ? Number(out.stdout.trim()) : undefined;
+}
+
+/**
+ * The cluster's directory: `.data/infra/postgres/data`, unless the server's user cannot reach
+ * it (a checkout under a private home directory such as /root, when running as root). Then a
+ * directory under the system temp dir, named after the data dir, so each checkout keeps its own.
+ */
+export function postgresDataDir(config: InfraConfig, user = serverUser()): string {
+  const preferred = path.join(servicePaths(config, 'postgres').dir, 'data');
+  if (!user || reachableBy(user, config.dataDir)) return preferred;
+  return path.join(os.tmpdir(), `fraud-pipeline-infra-${cacheKey(config.dataDir)}`, 'postgres-data');
+}
+
+/** Can `user` traverse every directory down to `dir`? */
+function reachableBy(user: { uid: number; gid: number }, dir: string): boolean {
+  fs.mkdirSync(dir, { recursive: true });
+  return spawnSync('test', ['-x', dir], user).status === 0;
 }
 
 /** Server flags: our own port, TCP on loopback only, no Unix socket (nothing shared with a system cluster). */
@@ -92,17 +110,18 @@ export const postgresService: InfraService = {
 
   async prepare(config, progress) {
     const paths = servicePaths(config, 'postgres');
-    const dataDir = path.join(paths.dir, 'data');
     const user = serverUser();
     fs.mkdirSync(paths.dir, { recursive: true });
-    if (user) fs.chownSync(paths.dir, user.uid, user.gid);
+    const dataDir = postgresDataDir(config, user);
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    if (user) fs.chownSync(path.dirname(dataDir), user.uid, user.gid);
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
       progress(`initdb ${dataDir}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
       const out = spawnSync(
         path.join(pgBinDir(), 'initdb'),
         ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'],
-        { encoding: 'utf8', cwd: paths.dir, ...(user ?? {}) },
+        { encoding: 'utf8', cwd: path.dirname(dataDir), ...(user ?? {}) },
       );
       fs.appendFileSync(
         paths.logFile,
@@ -117,7 +136,8 @@ export const postgresService: InfraService = {
     return {
       command: path.join(pgBinDir(), 'postgres'),
       args: postgresArgs(config, dataDir),
-      cwd: paths.dir,
+      cwd: path.dirname(dataDir),
+      marker: dataDir,
       ...(user ?? {}),
     };
   },

@@ -13,6 +13,8 @@ export interface SpawnSpec {
   /** Run as this user (postgres refuses to run as root). */
   readonly uid?: number;
   readonly gid?: number;
+  /** A string in the command line identifying this instance (default: the service directory). */
+  readonly marker?: string;
 }
 
 /**
