@@ -1,0 +1,287 @@
+import { KsqlStatementError } from '../errors.ts';
+import type { ArithmeticBinary, ArithmeticOperator, ArithmeticUnary } from '../parser/ast.ts';
+import { baseTypeName, isNumeric } from '../types/base-type-name.ts';
+import { arithmeticResultType } from '../types/coercion.ts';
+import type { Decimal } from '../types/decimal.ts';
+import {
+  addDecimals,
+  decimalToDouble,
+  divideDecimalsExact,
+  fitExact,
+  multiplyDecimals,
+  negateDecimal,
+  remainderDecimals,
+  subtractDecimals,
+} from '../types/decimal-math.ts';
+import { numericToDecimal } from '../types/loose-equals.ts';
+import type { SqlType } from '../types/sql-type.ts';
+import type { Ctx } from './compile-context.ts';
+import { compileLiteral } from './compile-literal.ts';
+import { formatExpression } from './format-expression.ts';
+import type { CompiledExpression, EvalRow } from './scope.ts';
+
+type Ev = (row: EvalRow) => unknown;
+
+/**
+ * `+ - * / %` (binary-arithmetic.json, decimal.json, operators.json). Result types follow
+ * arithmeticResultType; INT and BIGINT wrap like Java; integer division or modulo by zero, and
+ * DECIMAL results that do not fit their type, are evaluation errors in ksqlDB, i.e. NULL; DOUBLE
+ * follows IEEE (x/0 = Infinity). `STRING + STRING` concatenates (concat.json). Any NULL operand
+ * gives NULL.
+ */
+export function compileArithmeticBinary(e: ArithmeticBinary, ctx: Ctx): CompiledExpression {
+  const l = ctx.compile(e.left);
+  const r = ctx.compile(e.right);
+  if (!l.type || !r.type) {
+    const t = l.type ?? r.type;
+    return { type: t, evaluate: () => null };
+  }
+  const rt = arithmeticResultType(e.operator, l.type, r.type);
+  if ('error' in rt) {
+    throw new KsqlStatementError(`Error processing expression: ${formatExpression(e)}. ${rt.error}`);
+  }
+  return { type: rt, evaluate: binaryEvaluator(e.operator, l, r, rt) };
+}
+
+function binaryEvaluator(
+  op: ArithmeticOperator,
+  l: CompiledExpression,
+  r: CompiledExpression,
+  rt: SqlType,
+): Ev {
+  const le = l.evaluate;
+  const re = r.evaluate;
+  switch (rt.kind) {
+    case 'STRING':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : (a as string) + (b as string);
+      };
+    case 'INT':
+      return intOp(op, le, re);
+    case 'BIGINT': {
+      const lb = toBig(l.type as SqlType, le);
+      const rb = toBig(r.type as SqlType, re);
+      return bigOp(op, lb, rb);
+    }
+    case 'DOUBLE': {
+      const ld = toDouble(l.type as SqlType, le);
+      const rd = toDouble(r.type as SqlType, re);
+      return doubleOp(op, ld, rd);
+    }
+    case 'DECIMAL': {
+      const lt = l.type as SqlType;
+      const rtp = r.type as SqlType;
+      const { precision, scale } = rt;
+      const f = decimalFn(op, scale);
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        if (b === null) return null;
+        const x = numericToDecimal(lt, a);
+        const y = numericToDecimal(rtp, b);
+        if (!x || !y) return null;
+        const res = f(x, y);
+        return res && fitExact(res, precision, scale);
+      };
+    }
+    default:
+      throw new KsqlStatementError(`Unsupported arithmetic result type ${baseTypeName(rt)}`);
+  }
+}
+
+function intOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
+  switch (op) {
+    case '+':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : ((a as number) + (b as number)) | 0;
+      };
+    case '-':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : ((a as number) - (b as number)) | 0;
+      };
+    case '*':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : Math.imul(a as number, b as number);
+      };
+    case '/':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null || b === 0 ? null : ((a as number) / (b as number)) | 0;
+      };
+    case '%':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null || b === 0 ? null : ((a as number) % (b as number)) | 0;
+      };
+  }
+}
+
+function bigOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
+  const f: (a: bigint, b: bigint) => bigint | null =
+    op === '+'
+      ? (a, b) => BigInt.asIntN(64, a + b)
+      : op === '-'
+        ? (a, b) => BigInt.asIntN(64, a - b)
+        : op === '*'
+          ? (a, b) => BigInt.asIntN(64, a * b)
+          : op === '/'
+            ? (a, b) => (b === 0n ? null : BigInt.asIntN(64, a / b))
+            : (a, b) => (b === 0n ? null : a % b);
+  return (row) => {
+    const a = le(row);
+    if (a === null) return null;
+    const b = re(row);
+    return b === null ? null : f(a as bigint, b as bigint);
+  };
+}
+
+function doubleOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
+  switch (op) {
+    case '+':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : (a as number) + (b as number);
+      };
+    case '-':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : (a as number) - (b as number);
+      };
+    case '*':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : (a as number) * (b as number);
+      };
+    case '/':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : (a as number) / (b as number);
+      };
+    case '%':
+      return (row) => {
+        const a = le(row);
+        if (a === null) return null;
+        const b = re(row);
+        return b === null ? null : (a as number) % (b as number);
+      };
+  }
+}
+
+function decimalFn(op: ArithmeticOperator, scale: number): (a: Decimal, b: Decimal) => Decimal | null {
+  switch (op) {
+    case '+':
+      return addDecimals;
+    case '-':
+      return subtractDecimals;
+    case '*':
+      return multiplyDecimals;
+    case '/':
+      return (a, b) => divideDecimalsExact(a, b, scale);
+    case '%':
+      return remainderDecimals;
+  }
+}
+
+function toBig(t: SqlType, ev: Ev): Ev {
+  if (t.kind === 'BIGINT') return ev;
+  return (row) => {
+    const v = ev(row);
+    return v === null ? null : BigInt(v as number);
+  };
+}
+
+function toDouble(t: SqlType, ev: Ev): Ev {
+  switch (t.kind) {
+    case 'BIGINT':
+      return (row) => {
+        const v = ev(row);
+        return v === null ? null : Number(v as bigint);
+      };
+    case 'DECIMAL':
+      return (row) => {
+        const v = ev(row);
+        return v === null ? null : decimalToDouble(v as Decimal);
+      };
+    default:
+      return ev;
+  }
+}
+
+/** Unary `-` / `+`. A minus directly before a numeric literal is folded into the literal. */
+export function compileArithmeticUnary(e: ArithmeticUnary, ctx: Ctx): CompiledExpression {
+  const o = e.operand;
+  if (
+    e.sign === '-' &&
+    (o.kind === 'IntegerLiteral' || o.kind === 'DecimalLiteral' || o.kind === 'DoubleLiteral')
+  ) {
+    return compileLiteral(o, true);
+  }
+  const c = ctx.compile(o);
+  if (!c.type) return c;
+  if (!isNumeric(c.type)) {
+    throw new KsqlStatementError(
+      `Error processing expression: ${formatExpression(e)}. Unsupported arithmetic type. ${baseTypeName(c.type)}`,
+    );
+  }
+  if (e.sign === '+') return c;
+  const ev = c.evaluate;
+  switch (c.type.kind) {
+    case 'INT':
+      return {
+        type: c.type,
+        evaluate: (row) => {
+          const v = ev(row);
+          return v === null ? null : -(v as number) | 0;
+        },
+      };
+    case 'BIGINT':
+      return {
+        type: c.type,
+        evaluate: (row) => {
+          const v = ev(row);
+          return v === null ? null : BigInt.asIntN(64, -(v as bigint));
+        },
+      };
+    case 'DECIMAL':
+      return {
+        type: c.type,
+        evaluate: (row) => {
+          const v = ev(row);
+          return v === null ? null : negateDecimal(v as Decimal);
+        },
+      };
+    default:
+      return {
+        type: c.type,
+        evaluate: (row) => {
+          const v = ev(row);
+          return v === null ? null : -(v as number);
+        },
+      };
+  }
+}

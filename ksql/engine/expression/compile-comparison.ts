@@ -1,0 +1,68 @@
+import { KsqlStatementError } from '../errors.ts';
+import type { Comparison } from '../parser/ast.ts';
+import { baseTypeName } from '../types/base-type-name.ts';
+import { BOOLEAN, formatSqlType } from '../types/sql-type.ts';
+import type { Ctx } from './compile-context.ts';
+import { buildComparator, COMPARISON_NAMES, isValidComparison, testComparison } from './comparator.ts';
+import { formatExpression } from './format-expression.ts';
+import { magicTimestampLiteral } from './magic-timestamp.ts';
+import type { CompiledExpression } from './scope.ts';
+
+/**
+ * `= <> < <= > >=` and IS [NOT] DISTINCT FROM (binary-comparison.json). As in ksqlDB's generated
+ * code a NULL operand makes a comparison false (not unknown); IS DISTINCT FROM treats NULL as a
+ * value. Type rules: ComparisonUtil; a NULL literal operand is rejected.
+ */
+export function compileComparison(e: Comparison, ctx: Ctx): CompiledExpression {
+  const leftExpr = magicTimestampLiteral(e.left, e.right);
+  const rightExpr = magicTimestampLiteral(e.right, e.left);
+  const l = ctx.compile(leftExpr);
+  const r = ctx.compile(rightExpr);
+  const opName = COMPARISON_NAMES[e.operator];
+  if (!l.type || !r.type) {
+    throw new KsqlStatementError(
+      `Comparison with NULL not supported: ${l.type ? baseTypeName(l.type) : 'NULL'} ${e.operator} ${r.type ? baseTypeName(r.type) : 'NULL'}\nUse 'IS NULL' or 'IS NOT NULL' instead.`,
+    );
+  }
+  if (!isValidComparison(l.type, e.operator, r.type)) {
+    throw new KsqlStatementError(
+      `Cannot compare ${formatExpression(leftExpr)} (${formatSqlType(l.type)}) to ${formatExpression(rightExpr)} (${formatSqlType(r.type)}) with ${opName}.`,
+    );
+  }
+  const le = l.evaluate;
+  const re = r.evaluate;
+  const cmp = buildComparator(l.type, r.type);
+  const test = testComparison(e.operator);
+  if (e.operator === 'IS DISTINCT FROM') {
+    return {
+      type: BOOLEAN,
+      evaluate: (row) => {
+        const a = le(row);
+        const b = re(row);
+        if (a === null || b === null) return (a === null) !== (b === null);
+        return test(cmp(a, b));
+      },
+    };
+  }
+  if (e.operator === 'IS NOT DISTINCT FROM') {
+    return {
+      type: BOOLEAN,
+      evaluate: (row) => {
+        const a = le(row);
+        const b = re(row);
+        if (a === null || b === null) return a === null && b === null;
+        return test(cmp(a, b));
+      },
+    };
+  }
+  return {
+    type: BOOLEAN,
+    evaluate: (row) => {
+      const a = le(row);
+      if (a === null) return false;
+      const b = re(row);
+      if (b === null) return false;
+      return test(cmp(a, b));
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { assertNever } from '../../../common/assert-never.ts';
+import { KsqlUnsupportedError } from '../errors.ts';
+import type { FunctionContext } from '../functions/function-types.ts';
+import { getScalarFunction } from '../functions/scalar/registry.ts';
+import type { Expression } from '../parser/ast.ts';
+import { STRING } from '../types/sql-type.ts';
+import { compileArithmeticBinary, compileArithmeticUnary } from './compile-arithmetic.ts';
+import { compileBetween } from './compile-between.ts';
+import { compileSearchedCase, compileSimpleCase } from './compile-case.ts';
+import { compileCast } from './compile-cast.ts';
+import { compileColumnRef, compileLambdaVariable } from './compile-column-ref.ts';
+import { compileComparison } from './compile-comparison.ts';
+import { constant } from './compile-context.ts';
+import type { Ctx, LambdaVar } from './compile-context.ts';
+import { compileCreateArray, compileCreateMap, compileCreateStruct } from './compile-constructors.ts';
+import { compileFunctionCall } from './compile-function-call.ts';
+import { compileInList } from './compile-in.ts';
+import { compileIsNull } from './compile-is-null.ts';
+import { compileLike } from './compile-like.ts';
+import { compileLiteral } from './compile-literal.ts';
+import { compileLogicalBinary, compileNot } from './compile-logical.ts';
+import { compileDereference, compileSubscript } from './compile-subscript.ts';
+import type { CompiledExpression, CompileOptions, Scope } from './scope.ts';
+
+export const DEFAULT_FUNCTION_CONTEXT: FunctionContext = {
+  defaultTimeZone: 'UTC',
+  now: () => Date.now(),
+};
+
+/**
+ * Type-checks `expr` against `scope` and compiles it into a closure. All type errors are raised
+ * here (KsqlStatementError with ksqlDB's wording); `evaluate` walks no AST and allocates only its
+ * result.
+ */
+export function compileExpression(
+  expr: Expression,
+  scope: Scope,
+  options: CompileOptions = {},
+): CompiledExpression {
+  return makeCtx(scope, options, new Map()).compile(expr);
+}
+
+function makeCtx(scope: Scope, options: CompileOptions, lambdaVars: ReadonlyMap<string, LambdaVar>): Ctx {
+  const lookup = options.functions ?? getScalarFunction;
+  const ctx: Ctx = {
+    scope,
+    options,
+    functionContext: options.functionContext ?? DEFAULT_FUNCTION_CONTEXT,
+    lookupFunction: (name) => lookup(name) ?? (options.functions ? getScalarFunction(name) : undefined),
+    lambdaVars,
+    compile: (e) => compileNode(e, ctx),
+    withLambdaVars: (vars) => makeCtx(scope, options, vars),
+  };
+  return ctx;
+}
+
+function compileNode(e: Expression, ctx: Ctx): CompiledExpression {
+  switch (e.kind) {
+    case 'ColumnRef':
+      return compileColumnRef(e, ctx);
+    case 'NullLiteral':
+    case 'BooleanLiteral':
+    case 'IntegerLiteral':
+    case 'DecimalLiteral':
+    case 'DoubleLiteral':
+    case 'StringLiteral':
+      return compileLiteral(e);
+    case 'ArithmeticBinary':
+      return compileArithmeticBinary(e, ctx);
+    case 'ArithmeticUnary':
+      return compileArithmeticUnary(e, ctx);
+    case 'Comparison':
+      return compileComparison(e, ctx);
+    case 'Between':
+      return compileBetween(e, ctx);
+    case 'InList':
+      return compileInList(e, ctx);
+    case 'Like':
+      return compileLike(e, ctx);
+    case 'IsNull':
+      return compileIsNull(e, ctx);
+    case 'LogicalBinary':
+      return compileLogicalBinary(e, ctx);
+    case 'Not':
+      return compileNot(e, ctx);
+    case 'SearchedCase':
+      return compileSearchedCase(e, ctx);
+    case 'SimpleCase':
+      return compileSimpleCase(e, ctx);
+    case 'Cast':
+      return compileCast(e, ctx);
+    case 'FunctionCall':
+      return compileFunctionCall(e, ctx);
+    case 'Subscript':
+      return compileSubscript(e, ctx);
+    case 'Dereference':
+      return compileDereference(e, ctx);
+    case 'CreateArray':
+      return compileCreateArray(e, ctx);
+    case 'CreateMap':
+      return compileCreateMap(e, ctx);
+    case 'CreateStruct':
+      return compileCreateStruct(e, ctx);
+    case 'LambdaVariable':
+      return compileLambdaVariable(e, ctx);
+    case 'Lambda':
+      throw new KsqlUnsupportedError('a lambda outside a lambda function argument');
+    case 'IntervalUnit':
+      // Time unit arguments (TIMESTAMPADD(SECONDS, ...)) reach functions as the unit name.
+      return constant(STRING, e.unit);
+    case 'TypeExpr':
+      throw new KsqlUnsupportedError('a type as an expression');
+    default:
+      return assertNever(e, 'expression');
+  }
+}
