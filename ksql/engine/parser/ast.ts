@@ -96,19 +96,22 @@ export type Literal =
   | (ExprBase & { readonly kind: 'NullLiteral' })
   | (ExprBase & { readonly kind: 'BooleanLiteral'; readonly value: boolean })
   /**
-   * Integer literal as written (digits only, no sign). Its type is INT when it fits in 32 bits,
-   * BIGINT when it fits in 64, otherwise an error at planning time (literals.json).
+   * Integer literal as written: digits, with a leading `-` when the grammar reads a negative
+   * literal (rule `number: MINUS? INTEGER_VALUE`, e.g. `-9223372036854775808`; `a - 5` is still a
+   * binary minus). Its type is INT when it fits in 32 bits, BIGINT when it fits in 64; a literal
+   * outside 64 bits is rejected by the parser, as ksqlDB's AstBuilder does (literals.json).
    */
   | (ExprBase & { readonly kind: 'IntegerLiteral'; readonly text: string })
-  /** Decimal literal as written, e.g. `12.30` (type DECIMAL(p,s) from the text). */
+  /** Decimal literal as written, e.g. `12.30` or `-0.5` (type DECIMAL(p,s) from the digits). */
   | (ExprBase & { readonly kind: 'DecimalLiteral'; readonly text: string })
-  /** Floating literal with exponent, e.g. `1.5E3` (type DOUBLE). */
+  /** Floating literal with exponent, e.g. `1.5E3` or `-4.9E-324` (type DOUBLE). */
   | (ExprBase & { readonly kind: 'DoubleLiteral'; readonly text: string })
   /** Single-quoted string, with `''` already unescaped. */
   | (ExprBase & { readonly kind: 'StringLiteral'; readonly value: string });
 
 export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
-export type ComparisonOperator = '=' | '<>' | '<' | '<=' | '>' | '>=' | 'IS DISTINCT FROM' | 'IS NOT DISTINCT FROM';
+export type ComparisonOperator =
+  '=' | '<>' | '<' | '<=' | '>' | '>=' | 'IS DISTINCT FROM' | 'IS NOT DISTINCT FROM';
 
 export interface ArithmeticBinary extends ExprBase {
   readonly kind: 'ArithmeticBinary';
@@ -304,7 +307,12 @@ export type WindowExpression =
 
 export type SelectItem =
   | { readonly kind: 'AllColumns'; readonly source?: Identifier; readonly loc: Location }
-  | { readonly kind: 'SingleColumn'; readonly expression: Expression; readonly alias?: Identifier; readonly loc: Location };
+  | {
+      readonly kind: 'SingleColumn';
+      readonly expression: Expression;
+      readonly alias?: Identifier;
+      readonly loc: Location;
+    };
 
 export type Relation =
   | { readonly kind: 'Table'; readonly name: Identifier; readonly alias?: Identifier; readonly loc: Location }
@@ -457,7 +465,9 @@ export interface Describe extends StatementBase {
 /** EXPLAIN query_id | EXPLAIN <statement> */
 export interface Explain extends StatementBase {
   readonly kind: 'Explain';
-  readonly target: { readonly kind: 'QueryId'; readonly queryId: string } | { readonly kind: 'Statement'; readonly statement: Statement };
+  readonly target:
+    | { readonly kind: 'QueryId'; readonly queryId: string }
+    | { readonly kind: 'Statement'; readonly statement: Statement };
 }
 
 /** DEFINE name = 'value'; (substitution of ${name} happens before parsing, see parser/variables.ts) */
