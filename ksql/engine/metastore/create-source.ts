@@ -1,0 +1,249 @@
+import type { SourceInfo } from '../api.ts';
+import { KsqlParseError, KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
+import type { CreateSource, TableElement } from '../parser/ast.ts';
+import { parseDurationText } from '../plan/duration.ts';
+import { buildKeyFormat, buildValueFormat, checkFormatConflicts, formatName } from '../plan/formats.ts';
+import { sourceTimestampPlan } from '../plan/timestamp-plan.ts';
+import { readWithProperties, type WithProperties } from '../plan/with-properties.ts';
+import type { Column } from '../schema/logical-schema.ts';
+import { inferColumnsFromAvro } from '../serde/avro/avro-infer.ts';
+import { validateKeyColumns, validateValueColumns } from '../serde/format-validation.ts';
+import type { SchemaRegistryClient } from '../serde/schema-registry.ts';
+import type { FormatName, WindowInfo } from '../serde/serde-types.ts';
+import { sqlTypeFromSyntax } from '../types/type-from-syntax.ts';
+import { RESERVED_NAMES } from '../plan/source-scope.ts';
+
+export interface CreateSourceContext {
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly registry: SchemaRegistryClient;
+  readonly existing: (name: string) => SourceInfo | undefined;
+}
+
+/**
+ * CREATE [OR REPLACE] [SOURCE] STREAM|TABLE: validates elements and WITH properties with
+ * ksqlDB's messages (elements.json, formats.json, key-schemas.json, source-stream.json...),
+ * infers value/key columns from the schema registry when none are given (reference e.9).
+ * Returns the SourceInfo to register, or undefined for IF NOT EXISTS on an existing name.
+ */
+export async function analyzeCreateSource(
+  stmt: CreateSource,
+  ctx: CreateSourceContext,
+): Promise<SourceInfo | undefined> {
+  const kind = stmt.sourceType === 'STREAM' ? 'stream' : 'table';
+  const name = stmt.name.name;
+  const st = stmt.text;
+  const existing = ctx.existing(name);
+  if (stmt.isSource && stmt.orReplace) {
+    throw new KsqlStatementError(
+      `Cannot add ${kind} '${name}': CREATE OR REPLACE is not supported on source ${kind}s.`,
+      st,
+    );
+  }
+  if (existing) {
+    if (stmt.ifNotExists) return undefined;
+    if (existing.isSource && stmt.orReplace) {
+      throw new KsqlStatementError(
+        `Cannot add ${kind} '${name}': CREATE OR REPLACE is not supported on source ${kind}s.`,
+        st,
+      );
+    }
+    if (!stmt.orReplace) {
+      throw new KsqlStatementError(
+        `Cannot add ${kind} '${name}': A ${existing.type === 'STREAM' ? 'stream' : 'table'} with the same name already exists`,
+        st,
+      );
+    }
+  }
+  const w = readWithProperties(stmt.properties);
+  checkFormatConflicts(w);
+  if (w.kafkaTopic === undefined)
+    throw new KsqlStatementError('Missing required property "KAFKA_TOPIC" which has no default value.', st);
+
+  const keyElements: TableElement[] = [];
+  const valueElements: TableElement[] = [];
+  for (const el of stmt.elements) {
+    const c = el.constraint;
+    if (c === 'KEY' || c === 'PRIMARY KEY') {
+      if (stmt.sourceType === 'TABLE' && c === 'KEY') {
+        throw new KsqlParseError(
+          `Line: ${el.loc.line}, Col: ${el.loc.column}: Column \`${el.name.name}\` is a 'KEY' column: please use 'PRIMARY KEY' for tables.`,
+          el.loc.line,
+          el.loc.column,
+        );
+      }
+      if (stmt.sourceType === 'STREAM' && c === 'PRIMARY KEY') {
+        throw new KsqlParseError(
+          `Line: ${el.loc.line}, Col: ${el.loc.column}: Column \`${el.name.name}\` is a 'PRIMARY KEY' column: please use 'KEY' for streams.`,
+          el.loc.line,
+          el.loc.column,
+        );
+      }
+      keyElements.push(el);
+    } else if (c === undefined) {
+      valueElements.push(el);
+    } else {
+      throw new KsqlUnsupportedError('HEADER columns', st);
+    }
+    if (RESERVED_NAMES.has(el.name.name)) {
+      throw new KsqlStatementError(
+        `\`${el.name.name}\` is a reserved column name. You cannot use it as a name for a column.`,
+        st,
+      );
+    }
+  }
+
+  const defaultValue = ctx.properties['ksql.persistence.default.format.value'];
+  const valueText =
+    w.valueFormat ?? w.format ?? (typeof defaultValue === 'string' ? defaultValue : undefined);
+  if (valueText === undefined) {
+    throw new KsqlStatementError(
+      "Statement is missing the 'VALUE_FORMAT' property from the WITH clause. Either provide one or set a default via the 'ksql.persistence.default.format.value' config.",
+      st,
+    );
+  }
+  const valueFormatName = formatName(valueText);
+  const defaultKey = ctx.properties['ksql.persistence.default.format.key'];
+  const keyFormatName = formatName(
+    w.keyFormat ?? w.format ?? (typeof defaultKey === 'string' ? defaultKey : 'KAFKA'),
+  );
+
+  const window = windowInfo(w, st);
+  let key: Column[] = keyElements.map((e) => ({
+    name: e.name.name,
+    type: sqlTypeFromSyntax(e.type),
+    namespace: 'KEY',
+  }));
+  let value: Column[] = valueElements.map((e) => ({
+    name: e.name.name,
+    type: sqlTypeFromSyntax(e.type),
+    namespace: 'VALUE',
+  }));
+
+  if (w.keySchemaId !== undefined) {
+    if (!supportsInference(keyFormatName)) {
+      throw new KsqlStatementError(
+        `KEY_FORMAT should support schema inference when KEY_SCHEMA_ID is provided. Current format is ${keyFormatName}.`,
+        st,
+      );
+    }
+    if (keyElements.length > 0)
+      throw new KsqlStatementError(
+        'Table elements and KEY_SCHEMA_ID cannot both exist for create statement.',
+        st,
+      );
+  }
+  if (w.valueSchemaId !== undefined) {
+    if (!supportsInference(valueFormatName)) {
+      throw new KsqlStatementError(
+        `VALUE_FORMAT should support schema inference when VALUE_SCHEMA_ID is provided. Current format is ${valueFormatName}.`,
+        st,
+      );
+    }
+    if (valueElements.length > 0)
+      throw new KsqlStatementError(
+        'Table elements and VALUE_SCHEMA_ID cannot both exist for create statement.',
+        st,
+      );
+  }
+  const unwrappedValue = w.wrapSingleValue === false;
+  if (value.length === 0 && supportsInference(valueFormatName)) {
+    const inferred = await inferColumns(
+      ctx.registry,
+      `${w.kafkaTopic}-value`,
+      w.valueSchemaId,
+      valueFormatName,
+    );
+    if (inferred !== undefined) value = inferColumnsFromAvro(inferred, 'VALUE', unwrappedValue);
+  }
+  if (key.length === 0 && supportsInference(keyFormatName)) {
+    const inferred = await inferColumns(ctx.registry, `${w.kafkaTopic}-key`, w.keySchemaId, keyFormatName);
+    if (inferred !== undefined) key = inferColumnsFromAvro(inferred, 'KEY');
+  }
+  if (key.length === 0 && value.length === 0) throw new KsqlStatementError('No columns supplied.', st);
+  if (stmt.sourceType === 'TABLE' && key.length === 0) {
+    throw new KsqlStatementError('Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', st);
+  }
+  if (window && key.length === 0) throw new KsqlStatementError('Windowed sources require a key column.', st);
+
+  const keyFormat = buildKeyFormat(keyFormatName, key.length, w, window);
+  const valueFormat = buildValueFormat(valueFormatName, value.length, w);
+  wrapError(() => validateKeyColumns(keyFormatName, key, keyFormat.features), st);
+  wrapError(() => validateValueColumns(valueFormatName, value, valueFormat.features), st);
+
+  const source: SourceInfo = {
+    name,
+    type: stmt.sourceType,
+    topic: w.kafkaTopic,
+    schema: { key, value },
+    keyFormat,
+    valueFormat,
+    ...(w.timestamp !== undefined
+      ? {
+          timestampColumn: {
+            column: w.timestamp,
+            ...(w.timestampFormat !== undefined ? { format: w.timestampFormat } : {}),
+          },
+        }
+      : {}),
+    isSource: stmt.isSource,
+    statement: st,
+  };
+  wrapError(() => sourceTimestampPlan(source), st);
+  if (source.timestampColumn) {
+    // Store the resolved column name (TIMESTAMP='ts' names column TS).
+    const col =
+      [...key, ...value].find((c) => c.name === w.timestamp) ??
+      [...key, ...value].find((c) => c.name === w.timestamp?.toUpperCase());
+    if (col) return { ...source, timestampColumn: { ...source.timestampColumn, column: col.name } };
+  }
+  return source;
+}
+
+function supportsInference(f: FormatName): boolean {
+  return f === 'AVRO' || f === 'PROTOBUF' || f === 'JSON_SR';
+}
+
+async function inferColumns(
+  registry: SchemaRegistryClient,
+  subject: string,
+  schemaId: number | undefined,
+  format: FormatName,
+): Promise<string | undefined> {
+  if (format !== 'AVRO') throw new KsqlUnsupportedError(`${format} schema inference`);
+  if (schemaId !== undefined) return (await registry.getById(schemaId))?.schema;
+  return (await registry.getLatest(subject))?.schema.schema;
+}
+
+function windowInfo(w: WithProperties, st: string): WindowInfo | undefined {
+  if (w.windowType === undefined) {
+    return undefined;
+  }
+  switch (w.windowType) {
+    case 'SESSION':
+      if (w.windowSize !== undefined)
+        throw new KsqlParseError("'WINDOW_SIZE' should not be set for SESSION windows.", 0, 0);
+      return { type: 'SESSION' };
+    case 'TUMBLING':
+    case 'HOPPING':
+      if (w.windowSize === undefined) {
+        throw new KsqlParseError(
+          "Tumbling and Hopping window types should set 'WINDOW_SIZE' in the WITH clause.",
+          0,
+          0,
+        );
+      }
+      return { type: w.windowType, sizeMs: parseDurationText(w.windowSize, 'WINDOW_SIZE') };
+    default:
+      throw new KsqlStatementError(`Invalid value for WINDOW_TYPE: ${w.windowType}`, st);
+  }
+}
+
+function wrapError(f: () => unknown, st: string): void {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof KsqlStatementError && e.statementText === undefined)
+      throw new KsqlStatementError(e.message, st, { cause: e });
+    throw e;
+  }
+}

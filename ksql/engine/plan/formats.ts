@@ -1,0 +1,102 @@
+import { KsqlStatementError } from '../errors.ts';
+import type {
+  FormatInfo,
+  FormatName,
+  KeyFormat,
+  SerdeFeature,
+  ValueFormat,
+  WindowInfo,
+} from '../serde/serde-types.ts';
+import type { WithProperties } from './with-properties.ts';
+
+const FORMATS: readonly FormatName[] = [
+  'JSON',
+  'AVRO',
+  'KAFKA',
+  'DELIMITED',
+  'NONE',
+  'PROTOBUF',
+  'PROTOBUF_NOSR',
+  'JSON_SR',
+];
+
+export function formatName(text: string): FormatName {
+  const f = FORMATS.find((x) => x === text.toUpperCase());
+  if (!f) throw new KsqlStatementError(`Unknown format: ${text.toUpperCase()}`);
+  return f;
+}
+
+/** Formats that support both wrapping modes get UNWRAP_SINGLES for a single key column (e.6). */
+export function supportsWrapping(format: FormatName): boolean {
+  return (
+    format === 'JSON' ||
+    format === 'AVRO' ||
+    format === 'PROTOBUF' ||
+    format === 'JSON_SR' ||
+    format === 'PROTOBUF_NOSR'
+  );
+}
+
+export function checkFormatConflicts(p: WithProperties): void {
+  if (p.format !== undefined && p.keyFormat !== undefined) {
+    throw new KsqlStatementError(
+      "Cannot supply both 'KEY_FORMAT' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.",
+    );
+  }
+  if (p.format !== undefined && p.valueFormat !== undefined) {
+    throw new KsqlStatementError(
+      "Cannot supply both 'VALUE_FORMAT' and 'FORMAT' properties, as 'FORMAT' sets both key and value formats. Either use just 'FORMAT', or use 'KEY_FORMAT' and 'VALUE_FORMAT'.",
+    );
+  }
+}
+
+export function keyFeatures(format: FormatName, keyColumnCount: number): SerdeFeature[] {
+  return keyColumnCount === 1 && supportsWrapping(format) ? ['UNWRAP_SINGLES'] : [];
+}
+
+export function buildKeyFormat(
+  format: FormatName,
+  keyColumnCount: number,
+  p: WithProperties,
+  window: WindowInfo | undefined,
+  inherited?: FormatInfo,
+): KeyFormat {
+  const properties: Record<string, string> = {};
+  if (inherited && inherited.format === format) Object.assign(properties, inherited.properties);
+  delete properties['schemaId'];
+  if (p.keyDelimiter !== undefined) properties['delimiter'] = p.keyDelimiter;
+  if (p.keySchemaFullName !== undefined) properties['fullSchemaName'] = p.keySchemaFullName;
+  if (p.keySchemaId !== undefined) properties['schemaId'] = String(p.keySchemaId);
+  if (format !== 'AVRO') delete properties['fullSchemaName'];
+  return {
+    info: { format, properties },
+    features: keyFeatures(format, keyColumnCount),
+    ...(window ? { window } : {}),
+  };
+}
+
+export function buildValueFormat(
+  format: FormatName,
+  valueColumnCount: number,
+  p: WithProperties,
+  inherited?: ValueFormat,
+): ValueFormat {
+  const properties: Record<string, string> = {};
+  if (inherited && inherited.info.format === format) {
+    Object.assign(properties, inherited.info.properties);
+    delete properties['schemaId'];
+    delete properties['fullSchemaName'];
+  }
+  if (p.valueDelimiter !== undefined) properties['delimiter'] = p.valueDelimiter;
+  if (p.valueSchemaFullName !== undefined) properties['fullSchemaName'] = p.valueSchemaFullName;
+  if (p.valueSchemaId !== undefined) properties['schemaId'] = String(p.valueSchemaId);
+  const features: SerdeFeature[] = [];
+  const wrap = p.wrapSingleValue;
+  if (wrap !== undefined) {
+    if (valueColumnCount === 1 || valueColumnCount === 0)
+      features.push(wrap ? 'WRAP_SINGLES' : 'UNWRAP_SINGLES');
+  } else if (inherited && valueColumnCount === 1 && inherited.info.format === format) {
+    features.push(...inherited.features);
+  }
+  return { info: { format, properties }, features };
+}

@@ -1,0 +1,27 @@
+import type { SourceInfo } from '../api.ts';
+import type { CompiledExpression, Scope } from '../expression/scope.ts';
+import type { FunctionContext } from '../functions/function-types.ts';
+import type { Expression } from '../parser/ast.ts';
+import type { WithProperties } from './with-properties.ts';
+
+/** What planning a query needs from the engine. */
+export interface PlanContext {
+  readonly getSource: (name: string) => SourceInfo | undefined;
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly functionContext: FunctionContext;
+  readonly statementText: string;
+  readonly queryId: string;
+  readonly compile: (e: Expression, scope: Scope, clause: string) => CompiledExpression;
+  /** Partition count of an existing topic. */
+  readonly topicPartitions: (topic: string) => number | undefined;
+}
+
+/** The sink a query writes: a new source (C*AS) or an existing one (INSERT INTO). */
+export type SinkRequest =
+  | {
+      readonly kind: 'create';
+      readonly name: string;
+      readonly type: 'STREAM' | 'TABLE';
+      readonly with: WithProperties;
+    }
+  | { readonly kind: 'existing'; readonly target: SourceInfo };

@@ -1,0 +1,115 @@
+import type { SourceInfo } from '../api.ts';
+import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
+import type { Scope } from '../expression/scope.ts';
+import type { Query } from '../parser/ast.ts';
+import type { Column } from '../schema/logical-schema.ts';
+import { expressionKey } from './map-expression.ts';
+import type { PlanContext } from './plan-context.ts';
+import { fmt, joinAnd, NULL_TYPE_MESSAGE } from './messages.ts';
+import type { Evaluator, ProjectionPlan } from './query-plan.ts';
+import type { NamedItem } from './select-items.ts';
+import { indexBinding } from './source-scope.ts';
+
+export interface PlannedProjection {
+  readonly plan: ProjectionPlan;
+  readonly keyColumns: Column[];
+  readonly valueColumns: Column[];
+}
+
+/**
+ * SELECT without aggregation (select.json, project-filter.json): the source key columns must
+ * each be projected exactly once (their alias names the sink key column); PARTITION BY instead
+ * makes its expressions the key, and they must be projected too.
+ */
+export function planProjection(
+  query: Query,
+  items: readonly NamedItem[],
+  source: SourceInfo,
+  scope: Scope,
+  sinkName: string,
+  ctx: PlanContext,
+): PlannedProjection {
+  const keyItems = new Set<NamedItem>();
+  const keyColumns: Column[] = [];
+  const keyEvals: Evaluator[] = [];
+  let repartition = false;
+
+  if (query.partitionBy) {
+    if (source.type === 'TABLE') throw new KsqlUnsupportedError('PARTITION BY on a table', ctx.statementText);
+    repartition = true;
+    const exprs = query.partitionBy.filter((e) => e.kind !== 'NullLiteral');
+    const missing: string[] = [];
+    for (const e of exprs) {
+      const k = expressionKey(e);
+      const matches = items.filter((i) => expressionKey(i.expression) === k);
+      const first = matches[0];
+      if (!first) {
+        missing.push(fmt(e));
+        continue;
+      }
+      if (matches.length > 1) {
+        throw new KsqlStatementError(
+          `The projection contains a key column more than once: ${matches.map((m) => `\`${m.name}\``).join(' and ')}.`,
+          ctx.statementText,
+        );
+      }
+      keyItems.add(first);
+      const c = ctx.compile(e, scope, 'PARTITION BY');
+      if (!c.type) throw new KsqlStatementError(NULL_TYPE_MESSAGE, ctx.statementText);
+      keyColumns.push({ name: first.name, type: c.type, namespace: 'KEY' });
+      keyEvals.push(c.evaluate);
+    }
+    if (missing.length > 0) {
+      throw new KsqlStatementError(
+        `The query used to build \`${sinkName}\` must include the partitioning expression${missing.length > 1 ? 's' : ''} ${joinAnd(missing)} in its projection (eg, SELECT ${missing.join(', ')}...).`,
+        ctx.statementText,
+      );
+    }
+  } else {
+    const missing: string[] = [];
+    source.schema.key.forEach((kc, i) => {
+      const matches = items.filter(
+        (it) => it.expression.kind === 'ColumnRef' && it.expression.name.name === kc.name,
+      );
+      const first = matches[0];
+      if (!first) {
+        missing.push(kc.name);
+        return;
+      }
+      if (matches.length > 1) {
+        throw new KsqlStatementError(
+          `The projection contains a key column (\`${kc.name}\`) more than once, aliased as: ${matches.map((m) => m.name).join(' and ')}.`,
+          ctx.statementText,
+        );
+      }
+      keyItems.add(first);
+      keyColumns.push({ name: first.name, type: kc.type, namespace: 'KEY' });
+      keyEvals.push(indexBinding(i, kc.type).read as Evaluator);
+    });
+    if (missing.length > 0) {
+      throw new KsqlStatementError(
+        `The query used to build \`${sinkName}\` must include the key column${missing.length > 1 ? 's' : ''} ${joinAnd(missing)} in its projection (eg, SELECT ${missing.join(', ')}...).`,
+        ctx.statementText,
+      );
+    }
+  }
+
+  const valueColumns: Column[] = [];
+  const valueEvals: Evaluator[] = [];
+  for (const item of items) {
+    if (keyItems.has(item)) continue;
+    const c = ctx.compile(item.expression, scope, 'SELECT');
+    if (!c.type) {
+      throw new KsqlStatementError(NULL_TYPE_MESSAGE, ctx.statementText);
+    }
+    valueColumns.push({ name: item.name, type: c.type, namespace: 'VALUE' });
+    valueEvals.push(c.evaluate);
+  }
+  if (valueColumns.length === 0)
+    throw new KsqlStatementError('The projection contains no value columns.', ctx.statementText);
+  return {
+    plan: { kind: 'projection', key: keyEvals, value: valueEvals, repartition },
+    keyColumns,
+    valueColumns,
+  };
+}

@@ -1,0 +1,65 @@
+import type { SourceInfo } from '../api.ts';
+import type { ResolvedAggregate } from '../functions/function-types.ts';
+import type { WindowSpec } from '../runtime/window-spec.ts';
+import type { SourceLayout } from './source-scope.ts';
+
+/** A compiled expression over a row array. */
+export type Evaluator = (row: readonly unknown[]) => unknown;
+
+/** How the source stage extracts the record timestamp (reference e.10). */
+export type TimestampPlan =
+  | { readonly kind: 'record' }
+  | { readonly kind: 'column'; readonly index: number; readonly parse: (v: unknown) => number | null };
+
+/** Stream → stream / table → table without aggregation: filter and project. */
+export interface ProjectionPlan {
+  readonly kind: 'projection';
+  /** Output key values, evaluated over the source row. */
+  readonly key: readonly Evaluator[];
+  /** Output value values, evaluated over the source row. */
+  readonly value: readonly Evaluator[];
+  /** PARTITION BY changes the key (and therefore the partition). */
+  readonly repartition: boolean;
+}
+
+export interface AggregateCall {
+  readonly fn: ResolvedAggregate;
+  /** Column arguments, over the source row. */
+  readonly args: readonly Evaluator[];
+}
+
+/**
+ * GROUP BY aggregation. The "aggregate row" the HAVING and SELECT evaluators read is
+ * `[...groupKey, ...aggregateResults, windowStart, windowEnd]` (bounds as numbers).
+ */
+export interface AggregatePlan {
+  readonly kind: 'aggregate';
+  readonly groupBy: readonly Evaluator[];
+  readonly calls: readonly AggregateCall[];
+  readonly window?: WindowSpec;
+  readonly emitFinal: boolean;
+  readonly having?: Evaluator;
+  /** Output value columns over the aggregate row (key = the group key, in GROUP BY order). */
+  readonly value: readonly Evaluator[];
+  /** GROUP BY on a TABLE: changes undo the old row (reference e.3). */
+  readonly tableSource: boolean;
+}
+
+export interface QueryPlan {
+  readonly queryId: string;
+  readonly statement: string;
+  readonly source: SourceInfo;
+  readonly layout: SourceLayout;
+  readonly timestamp: TimestampPlan;
+  readonly where?: Evaluator;
+  readonly body: ProjectionPlan | AggregatePlan;
+  readonly sink: SourceInfo;
+  /** C*AS `WITH (TIMESTAMP='col')`: output record timestamp from this sink column. */
+  readonly sinkTimestamp?: {
+    readonly namespace: 'KEY' | 'VALUE';
+    readonly index: number;
+    readonly parse: (v: unknown) => number | null;
+  };
+  /** ksql.timestamp.throw.on.invalid */
+  readonly throwOnInvalidTimestamp: boolean;
+}

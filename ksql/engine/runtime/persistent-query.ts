@@ -1,0 +1,294 @@
+import type { AggregatePlan, ProjectionPlan, QueryPlan } from '../plan/query-plan.ts';
+import { KsqlStreamsError } from '../errors.ts';
+import type { KeySerde, ValueSerde, WindowBounds } from '../serde/serde-types.ts';
+import type { KafkaRecord, TopicLog } from '../topics/topic-log.ts';
+import type { AggregateSink, LateCounter } from './aggregate-types.ts';
+import { aggregationOps } from './aggregation-ops.ts';
+import { keyString } from './key-string.ts';
+import type { MutableMetrics } from './query-metrics.ts';
+import { RecordCache } from './record-cache.ts';
+import { SessionWindowAggregator } from './session-window-aggregator.ts';
+import { createSinkWriter } from './sink-writer.ts';
+import { TimeWindowAggregator } from './time-window-aggregator.ts';
+import { UnwindowedAggregator } from './unwindowed-aggregator.ts';
+
+export interface QuerySerdes {
+  readonly sourceKey: KeySerde;
+  readonly sourceValue: ValueSerde;
+  readonly sinkKey: KeySerde;
+  readonly sinkValue: ValueSerde;
+}
+
+export interface QueryRuntimeOptions {
+  readonly topics: TopicLog;
+  readonly metrics: MutableMetrics;
+  /** Record cache budget in entries (0 = off, test mode) and commit interval. */
+  readonly cacheEntries: number;
+  readonly commitIntervalMs: number;
+  readonly clock: () => number;
+}
+
+export interface RunningQuery {
+  process(record: KafkaRecord): void;
+  /** Commit: forward everything the record cache holds. */
+  flush(): void;
+}
+
+type Emit = (
+  key: readonly unknown[],
+  value: readonly unknown[] | null,
+  ts: number,
+  window: WindowBounds | undefined,
+) => void;
+
+/**
+ * Builds the operator chain of one persistent query: source (deserialize, timestamp), WHERE,
+ * then projection or aggregation, then the sink. Deserialization errors and invalid timestamps
+ * skip the record and are counted (processing log); anything else is fatal (StreamsException).
+ */
+export function createRunningQuery(
+  plan: QueryPlan,
+  serdes: QuerySerdes,
+  o: QueryRuntimeOptions,
+): RunningQuery {
+  const { layout } = plan;
+  const keyCount = layout.key.length;
+  const valueCount = layout.value.length;
+  const width = layout.width;
+  const m = o.metrics;
+  const write = createSinkWriter(plan, o.topics, serdes.sinkKey, serdes.sinkValue);
+  const late: LateCounter = {
+    lateDropped(n) {
+      m.lateRecordsDropped.set(plan.queryId, (m.lateRecordsDropped.get(plan.queryId) ?? 0) + n);
+    },
+  };
+  const isTable = plan.source.type === 'TABLE';
+  const ts = plan.timestamp;
+  const where = plan.where;
+
+  const body =
+    plan.body.kind === 'projection'
+      ? projection(plan.body, isTable, write, where)
+      : aggregation(plan.body, plan, write, late, o);
+
+  return {
+    process(record) {
+      let key: unknown[];
+      let window: WindowBounds | undefined;
+      let value: unknown[] | null;
+      try {
+        const k = serdes.sourceKey.deserialize(record.key);
+        key = k.key;
+        window = k.window;
+        value = serdes.sourceValue.deserialize(record.value);
+      } catch (e) {
+        m.deserializationErrors++;
+        m.processingLog.push({
+          queryId: plan.queryId,
+          topic: record.topic,
+          offset: record.offset,
+          message: e instanceof Error ? e.message : String(e),
+        });
+        return;
+      }
+      const row = new Array<unknown>(width);
+      for (let i = 0; i < keyCount; i++) row[i] = key[i] ?? null;
+      if (value) for (let i = 0; i < valueCount; i++) row[keyCount + i] = value[i] ?? null;
+      else for (let i = 0; i < valueCount; i++) row[keyCount + i] = null;
+      let t = record.timestamp;
+      if (ts.kind === 'column' && value !== null) {
+        const extracted = ts.parse(row[ts.index] ?? null);
+        if (extracted === null) {
+          if (plan.throwOnInvalidTimestamp) {
+            throw new KsqlStreamsError(
+              `Fatal user code error in TimestampExtractor callback for record ConsumerRecord(topic = ${record.topic}, partition = ${record.partition}, offset = ${record.offset}).`,
+            );
+          }
+          m.invalidTimestampsSkipped++;
+          return;
+        }
+        t = extracted;
+      }
+      row[layout.tsIndex] = t;
+      row[layout.partitionIndex] = record.partition;
+      row[layout.offsetIndex] = record.offset;
+      row[layout.windowStartIndex] = window ? window.start : null;
+      row[layout.windowEndIndex] = window ? window.end : null;
+      try {
+        body.process(row, value === null, t, window, key);
+      } catch (e) {
+        if (e instanceof KsqlStreamsError) throw e;
+        const msg = e instanceof Error ? e.message : String(e);
+        throw new KsqlStreamsError(`Exception caught in process. ${msg}`, { cause: e });
+      }
+      body.tick();
+    },
+    flush() {
+      body.flush();
+    },
+  };
+}
+
+interface Body {
+  process(
+    row: unknown[],
+    isNull: boolean,
+    ts: number,
+    window: WindowBounds | undefined,
+    sourceKey: unknown[],
+  ): void;
+  tick(): void;
+  flush(): void;
+}
+
+/** Stream/table projection with WHERE; PARTITION BY re-keys (e.12 null handling). */
+function projection(p: ProjectionPlan, isTable: boolean, write: Emit, where: QueryPlan['where']): Body {
+  const keyEvals = p.key;
+  const valueEvals = p.value;
+  return {
+    process(row, isNull, ts, window, sourceKey) {
+      if (isTable && sourceKey.every((k) => k === null)) return;
+      if (isNull) {
+        if (where && !isTable) return;
+        write(
+          keyEvals.map((e) => e(row)),
+          null,
+          ts,
+          window,
+        );
+        return;
+      }
+      if (where && !where(row)) {
+        if (isTable)
+          write(
+            keyEvals.map((e) => e(row)),
+            null,
+            ts,
+            window,
+          );
+        return;
+      }
+      const key = keyEvals.map((e) => e(row));
+      const value = valueEvals.map((e) => e(row));
+      write(key, value, ts, window);
+    },
+    tick() {},
+    flush() {},
+  };
+}
+
+function aggregation(
+  p: AggregatePlan,
+  plan: QueryPlan,
+  write: Emit,
+  late: LateCounter,
+  o: QueryRuntimeOptions,
+): Body {
+  const ops = aggregationOps(p.calls);
+  const calls = p.calls;
+  const having = p.having;
+  const valueEvals = p.value;
+  const groupBy = p.groupBy;
+  const nk = groupBy.length;
+  const nc = calls.length;
+
+  interface Pending {
+    key: readonly unknown[];
+    window: WindowBounds | undefined;
+    aggRow: unknown[] | null;
+    ts: number;
+  }
+  const output = (x: Pending): void => {
+    if (x.aggRow === null) write(x.key, null, x.ts, x.window);
+    else
+      write(
+        x.key,
+        valueEvals.map((e) => e(x.aggRow as unknown[])),
+        x.ts,
+        x.window,
+      );
+  };
+  const cache = new RecordCache<Pending>(output, o.cacheEntries, o.commitIntervalMs, o.clock);
+  const emit = (x: Pending): void => {
+    if (o.cacheEntries <= 0) output(x);
+    else cache.put(x.window ? `${keyString(x.key)}\u0003${x.window.start}` : keyString(x.key), x);
+  };
+
+  const sink: AggregateSink<unknown[]> = (key, window, acc, ts, prevPassed) => {
+    if (acc === null) {
+      if (!having || prevPassed) emit({ key, window, aggRow: null, ts });
+      return false;
+    }
+    const aggRow = new Array<unknown>(nk + nc + 2);
+    for (let i = 0; i < nk; i++) aggRow[i] = key[i];
+    for (let i = 0; i < nc; i++) aggRow[nk + i] = (calls[i] as (typeof calls)[number]).fn.map(acc[i]);
+    aggRow[nk + nc] = window ? window.start : null;
+    aggRow[nk + nc + 1] = window ? window.end : null;
+    if (having && !having(aggRow)) {
+      if (prevPassed) emit({ key, window, aggRow: null, ts });
+      return false;
+    }
+    emit({ key, window, aggRow, ts });
+    return true;
+  };
+
+  const groupKey = (row: unknown[]): unknown[] | null => {
+    const k = new Array<unknown>(nk);
+    for (let i = 0; i < nk; i++) {
+      const v = (groupBy[i] as (r: readonly unknown[]) => unknown)(row);
+      if (v === null || v === undefined) return null;
+      k[i] = v;
+    }
+    return k;
+  };
+  const where = plan.where;
+  const w = p.window;
+  let process: Body['process'];
+  if (w && w.kind !== 'SESSION') {
+    const agg = new TimeWindowAggregator({ ...w, emitFinal: p.emitFinal, ops, sink, late });
+    process = (row, isNull, ts) => {
+      if (isNull || (where && !where(row))) return;
+      const k = groupKey(row);
+      if (k) agg.process(k, row, ts);
+    };
+  } else if (w) {
+    const agg = new SessionWindowAggregator({ ...w, emitFinal: p.emitFinal, ops, sink, late });
+    process = (row, isNull, ts) => {
+      if (isNull || (where && !where(row))) return;
+      const k = groupKey(row);
+      if (k) agg.process(k, row, ts);
+    };
+  } else if (!p.tableSource) {
+    const agg = new UnwindowedAggregator(ops, sink);
+    process = (row, isNull, ts) => {
+      if (isNull || (where && !where(row))) return;
+      const k = groupKey(row);
+      if (k) agg.add(k, row, ts);
+    };
+  } else {
+    // Table → table: materialize the source rows to undo them (reference e.3, count.json "count table").
+    const agg = new UnwindowedAggregator(ops, sink);
+    const rows = new Map<string, unknown[]>();
+    process = (row, isNull, ts, _window, sourceKey) => {
+      if (sourceKey.every((k) => k === null)) return;
+      const sk = keyString(sourceKey);
+      const prev = rows.get(sk);
+      const next = isNull || (where && !where(row)) ? undefined : row;
+      if (next) rows.set(sk, next);
+      else rows.delete(sk);
+      if (prev) {
+        const k = groupKey(prev);
+        if (k) agg.undo(k, prev, ts);
+      }
+      if (next) {
+        const k = groupKey(next);
+        if (k) agg.add(k, next, ts);
+      }
+    };
+  }
+  return {
+    process,
+    tick: () => cache.tick(),
+    flush: () => cache.flush(),
+  };
+}
