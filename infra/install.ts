@@ -38,8 +38,13 @@ export async function ensureCached(
   try {
     await build(tmp);
     fs.writeFileSync(path.join(tmp, COMPLETE), `${new Date().toISOString()}\n`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(tmp, dir);
+    if (fs.existsSync(path.join(dir, COMPLETE))) {
+      // Another checkout installed the same thing meanwhile: keep theirs, it may be in use.
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } else {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(tmp, dir);
+    }
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw err;
