@@ -77,7 +77,7 @@ describe('up / status / down', () => {
   it('names the service that died during start-up, points at its log, and rolls back the others', async () => {
     const services = [healthy('postgres'), fake('kafka', 'echo "broker exploded"; exit 3')];
     const results = await up(config, silent, services);
-    expect(results.map((r) => r.outcome)).toEqual(['not-run', 'failed']);
+    expect(results.map((r) => r.outcome)).toEqual(['rolled-back', 'failed']);
     const error = results[1]!.error!;
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error.message).toMatch(/^kafka: the process \(pid \d+\) exited during start-up/);
@@ -86,6 +86,19 @@ describe('up / status / down', () => {
     // postgres was started by this call and stopped again: nothing is left half-running.
     expect(isAlive(results[0]!.pid ?? -1)).toBe(false);
     expect(fs.existsSync(servicePaths(config, 'postgres').pidFile)).toBe(false);
+  });
+
+  it('rolls back what it started when a later service cannot even be installed', async () => {
+    const broken: InfraService = {
+      ...healthy('registry'),
+      install: async () => {
+        throw new RuntimeFailure('mvn dependency:copy-dependencies (Apicurio Registry) failed (exit 1)');
+      },
+    };
+    const results = await up(config, silent, [healthy('postgres'), healthy('kafka'), broken]);
+    expect(results.map((r) => r.outcome)).toEqual(['rolled-back', 'rolled-back', 'failed']);
+    expect(results[2]?.error?.message).toMatch(/Apicurio Registry\) failed/);
+    expect(results.slice(0, 2).some((r) => isAlive(r.pid!))).toBe(false);
   });
 
   it('treats a pid file of a dead process as stale', async () => {

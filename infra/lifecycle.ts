@@ -14,7 +14,8 @@ import { servicePaths, type InfraService } from './service.ts';
 /** Start order; `down` stops in reverse. */
 export const SERVICES: readonly InfraService[] = [postgresService, kafkaService, registryService];
 
-export type UpOutcome = 'started' | 'already-running' | 'failed' | 'not-run';
+/** `rolled-back`: started by this call, then stopped again because another service failed. */
+export type UpOutcome = 'started' | 'already-running' | 'failed' | 'rolled-back' | 'not-run';
 
 export interface UpResult {
   readonly service: InfraService;
@@ -76,10 +77,10 @@ export async function up(
     }
   }
 
-  // JVM start-up dominates; wait for all started services in parallel.
+  // JVM start-up dominates; wait for all started services in parallel (unless one already failed).
+  const failedEarly = [...results.values()].some((r) => r.outcome === 'failed');
   await Promise.all(
-    started.map(async ({ service, record }) => {
-      if (results.has(service)) return;
+    (failedEarly ? [] : started).map(async ({ service, record }) => {
       try {
         await waitReady(config, service, record);
         results.set(service, { service, outcome: 'started', pid: record.pid });
@@ -97,15 +98,18 @@ export async function up(
 
   const failed = [...results.values()].some((r) => r.outcome === 'failed');
   if (failed) {
-    for (const { service, record } of started.reverse()) {
+    for (const { service, record } of [...started].reverse()) {
       progress(`stopping ${service.name} again (pid ${record.pid}) because start-up failed`);
       await stopRecorded(config, service, record).catch(() => {});
     }
   }
   return services.map((service) => {
     const r = results.get(service);
-    if (r) return failed && r.outcome === 'started' ? { ...r, outcome: 'not-run' as const } : r;
-    return { service, outcome: 'not-run' as const };
+    const wasStarted = started.find((s) => s.service === service);
+    if (failed && wasStarted && r?.outcome !== 'failed') {
+      return { service, outcome: 'rolled-back' as const, pid: wasStarted.record.pid };
+    }
+    return r ?? { service, outcome: 'not-run' as const };
   });
 }
 
