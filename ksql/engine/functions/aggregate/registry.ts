@@ -1,10 +1,17 @@
 import type { AggregateFunction } from '../function-types.ts';
+import { avg } from './avg.ts';
+import { collectList } from './collect-list.ts';
+import { collectSet } from './collect-set.ts';
 import { count } from './count.ts';
+import { countDistinct } from './count-distinct.ts';
 import { earliestByOffset } from './earliest-by-offset.ts';
 import { latestByOffset } from './latest-by-offset.ts';
 import { max } from './max.ts';
 import { min } from './min.ts';
 import { sum } from './sum.ts';
+import { histogram } from './histogram.ts';
+import { topk } from './topk.ts';
+import { topkDistinct } from './topk-distinct.ts';
 
 /**
  * The aggregate functions (UDAFs), looked up case-insensitively.
@@ -21,7 +28,21 @@ import { sum } from './sum.ts';
  *   HISTOGRAM, COLLECT_LIST, COLLECT_SET); the planner rejects the others on tables.
  * - Accumulators are never mutated: each call returns a new value (or the old one unchanged).
  */
-const FUNCTIONS: readonly AggregateFunction[] = [count, sum, min, max, latestByOffset, earliestByOffset];
+const FUNCTIONS: readonly AggregateFunction[] = [
+  count,
+  sum,
+  avg,
+  min,
+  max,
+  countDistinct,
+  latestByOffset,
+  earliestByOffset,
+  topk,
+  topkDistinct,
+  histogram,
+  collectList,
+  collectSet,
+];
 
 const BY_NAME = new Map(FUNCTIONS.map((f) => [f.name, f]));
 
