@@ -1,5 +1,5 @@
 import { assertNever } from '../../../../common/assert-never.ts';
-import type { Duration, Query, Relation, SelectItem, WindowExpression } from '../ast.ts';
+import type { Duration, Expression, Query, Relation, SelectItem, WindowExpression } from '../ast.ts';
 import { operand, printExpression } from './print-expression.ts';
 import { printIdentifier } from './print-identifier.ts';
 
@@ -7,12 +7,17 @@ export function printQuery(q: Query): string {
   const parts = [`SELECT ${q.select.map(printSelectItem).join(', ')}`, `FROM ${printRelation(q.from)}`];
   if (q.window) parts.push(`WINDOW ${printWindow(q.window)}`);
   if (q.where) parts.push(`WHERE ${printExpression(q.where)}`);
-  if (q.groupBy) parts.push(`GROUP BY ${q.groupBy.map(operand).join(', ')}`);
-  if (q.partitionBy) parts.push(`PARTITION BY ${q.partitionBy.map(operand).join(', ')}`);
+  if (q.groupBy) parts.push(`GROUP BY ${grouping(q.groupBy)}`);
+  if (q.partitionBy) parts.push(`PARTITION BY ${grouping(q.partitionBy)}`);
   if (q.having) parts.push(`HAVING ${printExpression(q.having)}`);
   if (q.emit) parts.push(`EMIT ${q.emit}`);
   if (q.limit !== undefined) parts.push(`LIMIT ${q.limit}`);
   return parts.join(' ');
+}
+
+/** `a, (b + 1)`; an empty list is `()`. */
+function grouping(list: readonly Expression[]): string {
+  return list.length === 0 ? '()' : list.map(operand).join(', ');
 }
 
 function printSelectItem(item: SelectItem): string {
