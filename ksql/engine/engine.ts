@@ -460,12 +460,10 @@ class Engine implements KsqlEngine {
         break;
       case 'TOPICS':
         entity = {
-          topics: this.topics
-            .listTopics()
-            .map((t) => ({
-              name: t.name,
-              replicaInfo: Array.from({ length: t.partitions }, () => t.replicas),
-            })),
+          topics: this.topics.listTopics().map((t) => ({
+            name: t.name,
+            replicaInfo: Array.from({ length: t.partitions }, () => t.replicas),
+          })),
         };
         break;
       case 'PROPERTIES':

@@ -210,7 +210,10 @@ async function inferColumns(
   format: FormatName,
 ): Promise<string | undefined> {
   if (format !== 'AVRO') throw new KsqlUnsupportedError(`${format} schema inference`);
-  if (schemaId !== undefined) return (await registry.getById(schemaId))?.schema;
+  if (schemaId !== undefined) {
+    const byId = await registry.getById(schemaId);
+    if (byId) return byId.schema;
+  }
   return (await registry.getLatest(subject))?.schema.schema;
 }
 

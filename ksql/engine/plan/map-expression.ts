@@ -76,5 +76,7 @@ export function walkExpression(e: Expression, visit: (e: Expression) => boolean 
 
 /** Structural identity of an expression, ignoring locations and source qualifiers. */
 export function expressionKey(e: Expression): string {
-  return JSON.stringify(e, (k, v: unknown) => (k === 'loc' || k === 'source' ? undefined : v));
+  return JSON.stringify(e, (k, v: unknown) =>
+    k === 'loc' || k === 'source' || k === 'quoted' ? undefined : v,
+  );
 }

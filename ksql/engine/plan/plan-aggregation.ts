@@ -121,11 +121,14 @@ export function planAggregation(
     if (bound) throw new KsqlStatementError(BOUNDS_MESSAGE(bound), st);
     collect(query.having);
   }
-  if (calls.length === 0)
+  if (calls.length === 0) {
+    // ksqlDB reports unknown functions and type errors before the missing aggregate.
+    for (const item of items) ctx.compile(item.expression, scope, 'SELECT');
     throw new KsqlStatementError(
       'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.',
       st,
     );
+  }
   if (source.type === 'TABLE') {
     const names = [...new Set(callNames.filter((_, i) => !calls[i]?.fn.undo))];
     if (names.length > 0) {

@@ -5,7 +5,7 @@ import type { Query } from '../parser/ast.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import { expressionKey } from './map-expression.ts';
 import type { PlanContext } from './plan-context.ts';
-import { fmt, joinAnd, NULL_TYPE_MESSAGE } from './messages.ts';
+import { joinAnd, NULL_TYPE_MESSAGE } from './messages.ts';
 import type { Evaluator, ProjectionPlan } from './query-plan.ts';
 import type { NamedItem } from './select-items.ts';
 import { indexBinding } from './source-scope.ts';
@@ -38,32 +38,34 @@ export function planProjection(
     if (source.type === 'TABLE') throw new KsqlUnsupportedError('PARTITION BY on a table', ctx.statementText);
     repartition = true;
     const exprs = query.partitionBy.filter((e) => e.kind !== 'NullLiteral');
-    const missing: string[] = [];
+    const used = new Set(
+      [...source.schema.key, ...source.schema.value].map((c) => c.name).concat(items.map((i) => i.name)),
+    );
+    let next = 0;
     for (const e of exprs) {
       const k = expressionKey(e);
       const matches = items.filter((i) => expressionKey(i.expression) === k);
       const first = matches[0];
-      if (!first) {
-        missing.push(fmt(e));
-        continue;
-      }
       if (matches.length > 1) {
         throw new KsqlStatementError(
           `The projection contains a key column more than once: ${matches.map((m) => `\`${m.name}\``).join(' and ')}.`,
           ctx.statementText,
         );
       }
-      keyItems.add(first);
+      let name: string;
+      if (first) {
+        keyItems.add(first);
+        name = first.name;
+      } else if (e.kind === 'ColumnRef') {
+        name = e.name.name;
+      } else {
+        while (used.has(`KSQL_COL_${next}`)) next++;
+        name = `KSQL_COL_${next++}`;
+      }
       const c = ctx.compile(e, scope, 'PARTITION BY');
       if (!c.type) throw new KsqlStatementError(NULL_TYPE_MESSAGE, ctx.statementText);
-      keyColumns.push({ name: first.name, type: c.type, namespace: 'KEY' });
+      keyColumns.push({ name, type: c.type, namespace: 'KEY' });
       keyEvals.push(c.evaluate);
-    }
-    if (missing.length > 0) {
-      throw new KsqlStatementError(
-        `The query used to build \`${sinkName}\` must include the partitioning expression${missing.length > 1 ? 's' : ''} ${joinAnd(missing)} in its projection (eg, SELECT ${missing.join(', ')}...).`,
-        ctx.statementText,
-      );
     }
   } else {
     const missing: string[] = [];
@@ -87,6 +89,8 @@ export function planProjection(
       keyEvals.push(indexBinding(i, kc.type).read as Evaluator);
     });
     if (missing.length > 0) {
+      // ksqlDB names every key column once any is missing (project-filter.json).
+      missing.splice(0, missing.length, ...source.schema.key.map((k) => k.name));
       throw new KsqlStatementError(
         `The query used to build \`${sinkName}\` must include the key column${missing.length > 1 ? 's' : ''} ${joinAnd(missing)} in its projection (eg, SELECT ${missing.join(', ')}...).`,
         ctx.statementText,

@@ -32,8 +32,6 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
       ctx.statementText,
     );
   }
-  if (query.window && !query.groupBy)
-    throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.', ctx.statementText);
   if (query.emit === 'FINAL' && !query.window) {
     throw new KsqlStatementError(
       'EMIT FINAL is only supported for windowed aggregations.',
@@ -46,23 +44,32 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
 
   let where: QueryPlan['where'];
   if (query.where) {
-    if (containsAggregate(query.where)) {
-      throw new KsqlStatementError('WHERE clause can not contain aggregate functions.', ctx.statementText);
-    }
     const bound = windowedSource ? undefined : referencesAny(query.where, BOUNDS);
     if (bound)
       throw new KsqlStatementError(`Error in WHERE expression: Unknown column ${bound}.`, ctx.statementText);
+    if (containsAggregate(query.where)) {
+      throw new KsqlStatementError('WHERE clause can not contain aggregate functions.', ctx.statementText);
+    }
     const c = ctx.compile(query.where, scope, 'WHERE');
     const ev = c.evaluate;
     where = (row) => ev(row) === true;
   }
 
-  const items = namedSelectItems(query.select, source.schema.key, source.schema.value, qualifiers);
+  const items = namedSelectItems(
+    query.select,
+    source.schema.key,
+    source.schema.value,
+    qualifiers,
+    query.partitionBy !== undefined,
+  );
   const isAggregate =
     query.groupBy !== undefined ||
     items.some((i) => containsAggregate(i.expression)) ||
     (query.having !== undefined && containsAggregate(query.having));
 
+  if (query.window && !query.groupBy && !isAggregate) {
+    throw new KsqlStatementError('WINDOW clause requires a GROUP BY clause.', ctx.statementText);
+  }
   const resultType = isAggregate || source.type === 'TABLE' ? 'TABLE' : 'STREAM';
   checkResultType(resultType, sinkReq, ctx);
 
@@ -70,13 +77,11 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
   let keyColumns: Column[];
   let valueColumns: Column[];
   let body: QueryPlan['body'];
-  let keyFormatChange: 'inherit' | 'repartition' = 'inherit';
   if (isAggregate) {
     const agg = planAggregation(query, items, source, scope, sinkName, ctx);
     body = agg.plan;
     keyColumns = agg.keyColumns;
     valueColumns = agg.valueColumns;
-    keyFormatChange = 'repartition';
   } else {
     if (query.having)
       throw new KsqlStatementError('HAVING clause requires a GROUP BY clause.', ctx.statementText);
@@ -84,9 +89,8 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
     body = proj.plan;
     keyColumns = proj.keyColumns;
     valueColumns = proj.valueColumns;
-    if (proj.plan.repartition) keyFormatChange = 'repartition';
   }
-  checkDuplicateValues(valueColumns, ctx);
+  checkDuplicateValues(keyColumns, valueColumns, ctx);
 
   const sinkWindow =
     body.kind === 'aggregate' && body.window
@@ -97,14 +101,7 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
         ? source.keyFormat.window
         : undefined;
 
-  const built = buildSink(
-    sinkReq,
-    source,
-    { key: keyColumns, value: valueColumns },
-    sinkWindow,
-    keyFormatChange,
-    ctx,
-  );
+  const built = buildSink(sinkReq, source, { key: keyColumns, value: valueColumns }, sinkWindow, ctx);
   return {
     queryId: ctx.queryId,
     statement: ctx.statementText,
@@ -135,8 +132,8 @@ function checkResultType(resultType: 'STREAM' | 'TABLE', sinkReq: SinkRequest, c
   );
 }
 
-function checkDuplicateValues(columns: readonly Column[], ctx: PlanContext): void {
-  const seen = new Set<string>();
+function checkDuplicateValues(keys: readonly Column[], columns: readonly Column[], ctx: PlanContext): void {
+  const seen = new Set<string>(keys.map((k) => k.name));
   for (const c of columns) {
     if (seen.has(c.name)) {
       throw new KsqlStatementError(

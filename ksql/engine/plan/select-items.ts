@@ -27,6 +27,8 @@ export function namedSelectItems(
   key: readonly Column[],
   value: readonly Column[],
   qualifiers: readonly string[],
+  /** PARTITION BY: `*` lists value columns before the (former) key columns. */
+  starValuesFirst = false,
 ): NamedItem[] {
   const sourceNames = new Set([...key, ...value].map((c) => c.name));
   let next = 0;
@@ -40,7 +42,7 @@ export function namedSelectItems(
       if (item.source && !qualifiers.includes(item.source.name)) {
         throw new KsqlStatementError(`'${item.source.name}' is not a valid stream/table name or alias.`);
       }
-      for (const c of [...key, ...value])
+      for (const c of starValuesFirst ? [...value, ...key] : [...key, ...value])
         out.push({ name: c.name, expression: columnRef(c), fromStar: true });
       continue;
     }

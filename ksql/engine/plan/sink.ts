@@ -1,6 +1,6 @@
 import type { SourceInfo } from '../api.ts';
 import { KsqlStatementError } from '../errors.ts';
-import type { Column, LogicalSchema } from '../schema/logical-schema.ts';
+import type { LogicalSchema } from '../schema/logical-schema.ts';
 import type { FormatName, WindowInfo } from '../serde/serde-types.ts';
 import { formatSqlType } from '../types/sql-type.ts';
 import { buildKeyFormat, buildValueFormat, checkFormatConflicts, formatName } from './formats.ts';
@@ -8,20 +8,16 @@ import type { PlanContext, SinkRequest } from './plan-context.ts';
 import type { QueryPlan } from './query-plan.ts';
 import { findTimestampColumn, timestampConverter } from './timestamp-plan.ts';
 
-const KAFKA_KEY_TYPES = new Set(['INT', 'BIGINT', 'DOUBLE', 'STRING', 'BYTES']);
-
 /**
  * The sink of a C*AS (or the existing target of INSERT INTO): schema, topic (upper-cased name
  * unless KAFKA_TOPIC, with `ksql.output.topic.name.prefix`), formats inherited from the source
- * unless overridden; a re-keyed result whose key the inherited format cannot hold switches to
- * JSON (reference e.6).
+ * unless overridden (reference e.6).
  */
 export function buildSink(
   req: SinkRequest,
   source: SourceInfo,
   schema: LogicalSchema,
   window: WindowInfo | undefined,
-  keyChange: 'inherit' | 'repartition',
   ctx: PlanContext,
 ): { sink: SourceInfo; sinkTimestamp?: QueryPlan['sinkTimestamp'] } {
   if (req.kind === 'existing') {
@@ -31,10 +27,10 @@ export function buildSink(
   const w = req.with;
   checkFormatConflicts(w);
   const explicitKey = w.keyFormat ?? w.format;
-  let keyFormatName: FormatName =
+  // No implicit switch to JSON for keys the inherited format cannot hold: ksqlDB rejects them
+  // (group-by.json "multiple expressions - KAFKA key format").
+  const keyFormatName: FormatName =
     explicitKey !== undefined ? formatName(explicitKey) : source.keyFormat.info.format;
-  if (explicitKey === undefined && keyChange === 'repartition' && !canHold(keyFormatName, schema.key))
-    keyFormatName = 'JSON';
   const explicitValue = w.valueFormat ?? w.format;
   const valueFormatName: FormatName =
     explicitValue !== undefined ? formatName(explicitValue) : source.valueFormat.info.format;
@@ -77,19 +73,6 @@ export function buildSink(
     statement: ctx.statementText,
   };
   return { sink, ...(sinkTimestamp ? { sinkTimestamp } : {}) };
-}
-
-function canHold(format: FormatName, key: readonly Column[]): boolean {
-  switch (format) {
-    case 'KAFKA':
-      return key.length <= 1 && key.every((c) => KAFKA_KEY_TYPES.has(c.type.kind));
-    case 'NONE':
-      return key.length === 0;
-    case 'DELIMITED':
-      return key.every((c) => c.type.kind !== 'ARRAY' && c.type.kind !== 'MAP' && c.type.kind !== 'STRUCT');
-    default:
-      return true;
-  }
 }
 
 function checkInsertSchema(target: SourceInfo, schema: LogicalSchema, ctx: PlanContext): void {

@@ -150,12 +150,7 @@ function projection(p: ProjectionPlan, isTable: boolean, write: Emit, where: Que
       if (isTable && sourceKey.every((k) => k === null)) return;
       if (isNull) {
         if (where && !isTable) return;
-        write(
-          keyEvals.map((e) => e(row)),
-          null,
-          ts,
-          window,
-        );
+        write(p.repartition ? keyEvals.map(() => null) : keyEvals.map((e) => e(row)), null, ts, window);
         return;
       }
       if (where && !where(row)) {
@@ -276,14 +271,14 @@ function aggregation(
       const next = isNull || (where && !where(row)) ? undefined : row;
       if (next) rows.set(sk, next);
       else rows.delete(sk);
-      if (prev) {
-        const k = groupKey(prev);
-        if (k) agg.undo(k, prev, ts);
+      const oldKey = prev ? groupKey(prev) : null;
+      const newKey = next ? groupKey(next) : null;
+      if (prev && next && oldKey && newKey && keyString(oldKey) === keyString(newKey)) {
+        agg.replace(newKey, prev, next, ts);
+        return;
       }
-      if (next) {
-        const k = groupKey(next);
-        if (k) agg.add(k, next, ts);
-      }
+      if (prev && oldKey) agg.undo(oldKey, prev, ts);
+      if (next && newKey) agg.add(newKey, next, ts);
     };
   }
   return {

@@ -36,6 +36,18 @@ export class UnwindowedAggregator<A> {
     e.passed = this.sink(key, undefined, e.acc, e.ts, e.passed);
   }
 
+  /** A table row changed within the same group: one combined output (group-by.json "constant (table->table)"). */
+  replace(key: readonly unknown[], oldRow: readonly unknown[], newRow: readonly unknown[], ts: number): void {
+    const e = this.entries.get(keyString(key));
+    if (!e) {
+      this.add(key, newRow, ts);
+      return;
+    }
+    e.acc = this.ops.add(this.ops.undo(e.acc, oldRow), newRow);
+    if (ts > e.ts) e.ts = ts;
+    e.passed = this.sink(key, undefined, e.acc, e.ts, e.passed);
+  }
+
   undo(key: readonly unknown[], row: readonly unknown[], ts: number): void {
     const e = this.entries.get(keyString(key));
     if (!e) return;
