@@ -27,7 +27,12 @@ export function registerConformance(program: Command): void {
     .option('--filter <text>', 'only runs whose name contains <text>')
     .option('--update-baseline', `rewrite ${'ksql/engine/conformance/baseline.json'} with the runs that pass`)
     .option('--report <file>', 'write the markdown report (e.g. docs/conformance.md)')
-    .action(cliAction(async (files: string[], opts: ConformanceOptions) => runConformance(files, opts)));
+    .action(
+      // --verbose is also the program's global flag (stack traces); commander hands it to the root.
+      cliAction(async (files: string[], _opts: ConformanceOptions, cmd: Command) =>
+        runConformance(files, cmd.optsWithGlobals<ConformanceOptions>()),
+      ),
+    );
 }
 
 export async function runConformance(args: readonly string[], opts: ConformanceOptions): Promise<number> {

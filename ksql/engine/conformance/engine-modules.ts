@@ -1,6 +1,6 @@
 import { RuntimeFailure } from '../../../common/errors.ts';
 import type { EngineOptions, KsqlEngine } from '../api.ts';
-import type { Statement } from '../parser/ast.ts';
+import type { Statement, TableElement } from '../parser/ast.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import type { SchemaRegistryClient } from '../serde/schema-registry.ts';
 import type { KeyFormat, KeySerde, ValueFormat, ValueSerde } from '../serde/serde-types.ts';
@@ -29,6 +29,8 @@ export interface EngineModules {
   splitStatements(sql: string): string[];
   /** Parses one or more statements (the SQL-test runner needs the ASSERT statements' AST). */
   parseStatements(sql: string): Statement[];
+  /** Parses a column list as in `post.sources[].schema` (`ID BIGINT KEY, V STRING`), if the parser offers it. */
+  parseTableElements?(text: string): TableElement[];
 }
 
 /** Where each piece is expected, and under which export names (first found wins). */
@@ -86,7 +88,17 @@ async function load(): Promise<EngineModules> {
     }
   }
   if (missing.length > 0) throw new EngineNotReadyError(missing);
-  return found as EngineModules;
+  const parser = mods.get('../parser/index.ts');
+  const split = found.splitStatements as (sql: string) => unknown[];
+  return {
+    ...(found as unknown as EngineModules),
+    // The parser's splitter returns statement sources (text without the `;`); the harness wants texts.
+    splitStatements: (sql) =>
+      split(sql).map((s) => (typeof s === 'string' ? s : `${(s as { text: string }).text};`)),
+    ...(typeof parser?.parseTableElements === 'function'
+      ? { parseTableElements: parser.parseTableElements as (text: string) => TableElement[] }
+      : {}),
+  };
 }
 
 function isModuleNotFound(e: unknown): boolean {

@@ -32,7 +32,11 @@ export function judge(error: unknown, expected: QttExpectedException | undefined
   }
   if (error instanceof RunFailure) return { status: 'failed', reason: error.reason, detail: error.message };
   if (error instanceof KsqlError) {
-    return { status: 'failed', reason: `unexpected ${error.name}`, detail: error.message };
+    return {
+      status: 'failed',
+      reason: `unexpected ${error.name}: ${normaliseMessage(error.message)}`,
+      detail: error.message,
+    };
   }
   return { status: 'failed', reason: 'engine crash', detail: describe(error, true) };
 }
@@ -69,4 +73,14 @@ function describe(error: unknown, withStack = false): string {
   const cls = error instanceof KsqlError ? error.javaClass : error.name;
   const top = withStack ? ` @ ${(error.stack ?? '').split('\n').slice(1, 3).join(' ').trim()}` : '';
   return `${cls}: ${error.message}${top}`;
+}
+
+/** A message's first line with names and numbers blanked, so the report can group alike errors. */
+export function normaliseMessage(message: string): string {
+  const line = (message.split('\n')[0] ?? '').trim();
+  const norm = line
+    .replace(/(?<![A-Za-z])'[^']*'|`[^`]*`|"[^"]*"/g, '…')
+    .replace(/\b\d+\b/g, 'N')
+    .replace(/:\s.*$/, ': …');
+  return norm.length > 90 ? `${norm.slice(0, 90)}…` : norm;
 }

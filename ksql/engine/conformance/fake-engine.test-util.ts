@@ -54,17 +54,20 @@ function fakeEngine(opts: { window?: KeyFormat['window'] }): KsqlEngine {
     isSource: false,
     statement: '',
   });
+  const run = (sql: string): void => {
+    if (sql.startsWith('BOOM')) throw new KsqlStatementError('boom: statement rejected');
+    if (sql.startsWith('NOPE')) throw new KsqlUnsupportedError('joins');
+    if (sql.startsWith('CREATE STREAM IN')) sources.push(source('IN', 'in', 'JSON'));
+    if (sql.startsWith('CREATE STREAM OUT')) {
+      topics.createTopic('OUT', 1);
+      sources.push(source('OUT', 'OUT', 'DELIMITED', opts.window));
+    }
+  };
   return {
     topics,
     registry,
-    async execute(sql): Promise<StatementResult[]> {
-      if (sql.startsWith('BOOM')) throw new KsqlStatementError('boom: statement rejected');
-      if (sql.startsWith('NOPE')) throw new KsqlUnsupportedError('joins');
-      if (sql.startsWith('CREATE STREAM IN')) sources.push(source('IN', 'in', 'JSON'));
-      if (sql.startsWith('CREATE STREAM OUT')) {
-        topics.createTopic('OUT', 1);
-        sources.push(source('OUT', 'OUT', 'DELIMITED', opts.window));
-      }
+    async execute(script): Promise<StatementResult[]> {
+      for (const sql of script.split('\n')) run(sql);
       return [];
     },
     async produce(topic, record) {

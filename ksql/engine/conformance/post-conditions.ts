@@ -150,6 +150,7 @@ async function checkTopics(engine: KsqlEngine, node: JsonObject): Promise<void> 
 
 /** Parses `post.sources[].schema` through the engine's parser as the element list of a CREATE STREAM. */
 function parseSchema(mods: EngineModules, schema: string): { key: Column[]; value: Column[] } {
+  if (mods.parseTableElements) return columnsOf(mods.parseTableElements(schema));
   const [stmt] = mods.parseStatements(
     `CREATE STREAM QTT_POST_SCHEMA (${schema}) WITH (KAFKA_TOPIC='qtt_post_schema');`,
   );

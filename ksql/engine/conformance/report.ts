@@ -65,5 +65,8 @@ function firstLine(s: string): string {
 }
 
 function escape(s: string): string {
-  return s.replaceAll('|', '\\|').replaceAll('<', '&lt;');
+  return s
+    .replace(/\p{Cc}/gu, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replaceAll('|', '\\|')
+    .replaceAll('<', '&lt;');
 }

@@ -103,7 +103,10 @@ describe('runQttCase (against a fake engine)', () => {
     const none = await run({ inputs: [input(1, 'a')], expectedException: { message: 'x' } });
     expect([none.status, none.reason]).toEqual(['failed', 'expected exception not thrown']);
     const unexpected = await run({ statements: ['BOOM'], inputs: [input(1, 'a')] });
-    expect([unexpected.status, unexpected.reason]).toEqual(['failed', 'unexpected KsqlStatementError']);
+    expect([unexpected.status, unexpected.reason]).toEqual([
+      'failed',
+      'unexpected KsqlStatementError: boom: …',
+    ]);
   });
 
   it('counts KsqlUnsupportedError as unsupported, even when a bare exception type was expected', async () => {

@@ -1,4 +1,5 @@
 import type { KsqlEngine, SourceInfo } from '../api.ts';
+import type { RegisteredSchema } from '../serde/schema-registry.ts';
 import type { KafkaRecord } from '../topics/topic-log.ts';
 import { formatActual } from './actual-value.ts';
 import type { QttRun } from './case-expander.ts';
@@ -34,7 +35,9 @@ export async function runQttCase(run: QttRun, mods: EngineModules, fileLabel: st
       properties: { ...BASE_PROPERTIES, ...properties(run.properties) },
     });
     await prepareTopics(engine, c.topics, run.statements);
-    for (const statement of run.statements) await engine.execute(statement);
+    // TestExecutorUtil runs the statements as one script joined by newlines: a syntax error in
+    // statement 2 reports `line 2:...` (group-by.json "with groupings (stream->table)").
+    await engine.execute(run.statements.join('\n'));
     const codec = new RecordCodec(engine, mods);
     for (const input of c.inputs) {
       if (!engine.topics.describeTopic(input.topic)) engine.topics.createTopic(input.topic, 1);
@@ -71,17 +74,15 @@ async function prepareTopics(
   statements: readonly string[],
 ): Promise<void> {
   for (const t of topics) {
-    for (const [fmt, schema, subject] of [
-      [t.keyFormat, t.keySchema, `${t.name}-key`],
-      [t.valueFormat, t.valueSchema, `${t.name}-value`],
+    for (const [fmt, schema, id, subject] of [
+      [t.keyFormat, t.keySchema, t.keySchemaId, `${t.name}-key`],
+      [t.valueFormat, t.valueSchema, t.valueSchemaId, `${t.name}-value`],
     ] as const) {
       if (schema === undefined || schema === null) continue;
       const schemaType = schemaTypeOf(fmt, schema);
       if (schemaType === 'PROTOBUF') throw new HarnessUnsupported('PROTOBUF format');
-      await engine.registry.register(subject, {
-        schemaType,
-        schema: typeof schema === 'string' ? schema : stringifyJson(schema),
-      });
+      // Avro and JSON schemas are JSON documents: the primitive schema "int" is the JSON string `"int"`.
+      await register(engine.registry, subject, { schemaType, schema: stringifyJson(schema) }, id);
     }
     if (!engine.topics.describeTopic(t.name))
       engine.topics.createTopic(t.name, t.partitions ?? 1, t.replicas ?? 1);
@@ -91,6 +92,19 @@ async function prepareTopics(
     if (topic && !engine.topics.describeTopic(topic.name))
       engine.topics.createTopic(topic.name, topic.partitions);
   }
+}
+
+/** Registers under the id the case gives (`valueSchemaId`), when the registry can (the in-memory one can). */
+async function register(
+  registry: KsqlEngine['registry'],
+  subject: string,
+  schema: RegisteredSchema,
+  id: number | undefined,
+): Promise<void> {
+  const withId = (registry as { registerSync?: (s: string, r: RegisteredSchema, id?: number) => number })
+    .registerSync;
+  if (id !== undefined && typeof withId === 'function') withId.call(registry, subject, schema, id);
+  else await registry.register(subject, schema);
 }
 
 function schemaTypeOf(format: string | undefined, schema: JsonValue): 'AVRO' | 'JSON' | 'PROTOBUF' {

@@ -13,7 +13,11 @@ export function registerTestQueries(program: Command): void {
     .description('run the project query tests ksql/tests/*.sql (ksqlDB SQL test format) on the local engine')
     .option('--dir <dir>', 'directory of *.sql test files', QUERY_TESTS_DIR)
     .option('--verbose', 'print the reason of every failing test')
-    .action(cliAction(async (opts: { dir: string; verbose?: boolean }) => runTestQueries(opts)));
+    .action(
+      cliAction(async (_opts: { dir: string; verbose?: boolean }, cmd: Command) =>
+        runTestQueries(cmd.optsWithGlobals<{ dir: string; verbose?: boolean }>()),
+      ),
+    );
 }
 
 export async function runTestQueries(opts: { dir: string; verbose?: boolean }): Promise<number> {
