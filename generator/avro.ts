@@ -31,6 +31,17 @@ export class OrderEncoder {
 
   /** Confluent wire format: header + Avro binary body. */
   encode(order: Order): Buffer {
+    const end = this.encodeInPlace(order);
+    const out = Buffer.allocUnsafe(end);
+    this.scratch.copy(out, 0, 0, end);
+    return out;
+  }
+
+  /**
+   * Encodes into the internal scratch buffer and returns the wire-format length; the bytes are
+   * valid until the next call (the dry run measures encoding without keeping the bytes).
+   */
+  encodeInPlace(order: Order): number {
     let end = ORDER_TYPE.encode(order, this.scratch, 5);
     while (end < 0) {
       // A negative result is minus the size needed; grow and retry (only for huge records).
@@ -39,9 +50,7 @@ export class OrderEncoder {
       this.scratch = grown;
       end = ORDER_TYPE.encode(order, this.scratch, 5);
     }
-    const out = Buffer.allocUnsafe(end);
-    this.scratch.copy(out, 0, 0, end);
-    return out;
+    return end;
   }
 
   /** Wire format with an arbitrary header (the malformed scenario's unknown schema id). */

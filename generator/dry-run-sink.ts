@@ -3,7 +3,7 @@ import type { GeneratedEvent } from './events.ts';
 import type { Sink } from './sink.ts';
 import type { RunStats } from './stats.ts';
 
-/** --dry-run: encodes every record exactly as the Kafka sink would, and drops it. */
+/** --dry-run: encodes every record as the Kafka sink would (same encoder), and drops the bytes. */
 export class DryRunSink implements Sink {
   readonly unacknowledged = 0;
   private readonly encoder: OrderEncoder;
@@ -20,7 +20,7 @@ export class DryRunSink implements Sink {
     let bytes = 0;
     for (const e of events) {
       if (e.kind === 'order') {
-        bytes += this.encoder.encode(e.order).length;
+        bytes += this.encoder.encodeInPlace(e.order);
         n++;
       } else if (e.kind === 'raw') {
         bytes += e.body.length + (e.schemaId === null ? 0 : 5);

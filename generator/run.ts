@@ -24,6 +24,8 @@ export interface RunDeps {
   readonly progressIntervalMs?: number;
   /** Replaces the sink chosen from the options (tests; the local pipeline). */
   readonly sink?: (stats: RunStats) => Sink;
+  /** Called once the run starts producing, with its live counters (benchmarks sample them). */
+  readonly onStart?: (stats: RunStats) => void;
   /** How long the final flush may take before the run fails. */
   readonly flushDeadlineMs?: number;
 }
@@ -65,6 +67,7 @@ export async function runGenerator(opts: GenerateOptions, deps: RunDeps = {}): P
   }
   const truthFile = opts.truthFile === undefined ? undefined : new JsonLinesFile(opts.truthFile);
   stats.markStart(); // rates count from the first record, not from connecting
+  deps.onStart?.(stats);
   const progress =
     (deps.progressIntervalMs ?? 1000) > 0
       ? setInterval(() => log(stats.progressLine()), deps.progressIntervalMs ?? 1000)
