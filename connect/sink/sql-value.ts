@@ -49,7 +49,19 @@ export class ZoneFormatter {
     this.offsetOf = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
   }
 
+  /** Window bounds repeat across many rows: formatted strings are cached (bounded). */
+  private readonly cache = new Map<number, string>();
+
   format(ms: number): string {
+    const hit = this.cache.get(ms);
+    if (hit !== undefined) return hit;
+    const text = this.formatUncached(ms);
+    if (this.cache.size >= 4096) this.cache.clear();
+    this.cache.set(ms, text);
+    return text;
+  }
+
+  private formatUncached(ms: number): string {
     if (this.utc) return new Date(ms).toISOString();
     const name = this.offsetOf.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
     const offset = name === 'GMT' ? '+00:00' : name.slice(3);

@@ -126,7 +126,8 @@ export class JdbcSinkTask {
     for (const record of records) {
       let value: ConnectValue | null;
       try {
-        value = await this.converter.toConnectData(record.topic, record.value);
+        const converted = this.converter.toConnectData(record.topic, record.value);
+        value = converted instanceof Promise ? await converted : converted;
       } catch (err) {
         if (!(err instanceof DataException)) throw err;
         await this.tolerate(record, 'VALUE_CONVERTER', this.converter.className, err.javaClass, err);
@@ -239,9 +240,18 @@ export class JdbcSinkTask {
 
 function nextOffsets(records: readonly KafkaRecord[]): Map<string, number> {
   const out = new Map<string, number>();
+  // A poll holds runs of records from one partition: look the partition up once per run.
+  let topic: string | undefined;
+  let partition = -1;
+  let key = '';
   for (const r of records) {
-    const key = tpKey(r.topic, r.partition);
-    out.set(key, Math.max(out.get(key) ?? 0, r.offset + 1));
+    if (r.topic !== topic || r.partition !== partition) {
+      topic = r.topic;
+      partition = r.partition;
+      key = tpKey(topic, partition);
+    }
+    const next = r.offset + 1;
+    if (next > (out.get(key) ?? 0)) out.set(key, next);
   }
   return out;
 }
