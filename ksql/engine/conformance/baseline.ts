@@ -22,7 +22,10 @@ export async function readBaseline(path: string = BASELINE_PATH): Promise<string
 }
 
 export function baselineOf(results: readonly RunResult[]): string[] {
-  return [...new Set(results.filter((r) => r.status === 'passed').map((r) => r.name))].sort();
+  const notPassing = new Set(results.filter((r) => r.status !== 'passed').map((r) => r.name));
+  return [
+    ...new Set(results.filter((r) => r.status === 'passed' && !notPassing.has(r.name)).map((r) => r.name)),
+  ].sort();
 }
 
 export async function writeBaseline(names: readonly string[], path: string = BASELINE_PATH): Promise<void> {
@@ -54,7 +57,12 @@ export interface BaselineDiff {
 }
 
 export function diffBaseline(baseline: readonly string[], results: readonly RunResult[]): BaselineDiff {
-  const byName = new Map(results.map((r) => [r.name, r]));
+  // Two runs can share a name (query-upgrades-filters.sql repeats a test name): the name passes
+  // only if every run of that name does.
+  const byName = new Map<string, RunResult>();
+  for (const r of results)
+    if (byName.get(r.name)?.status !== 'failed')
+      byName.set(r.name, r.status === 'passed' ? (byName.get(r.name) ?? r) : r);
   const base = new Set(baseline);
   return {
     regressed: baseline
@@ -63,6 +71,8 @@ export function diffBaseline(baseline: readonly string[], results: readonly RunR
         const result = byName.get(name);
         return result ? { name, result } : { name };
       }),
-    newlyPassing: results.filter((r) => r.status === 'passed' && !base.has(r.name)).map((r) => r.name),
+    newlyPassing: [...byName.values()]
+      .filter((r) => r.status === 'passed' && !base.has(r.name))
+      .map((r) => r.name),
   };
 }

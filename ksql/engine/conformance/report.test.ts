@@ -61,3 +61,29 @@ describe('report', () => {
     expect(md.trimEnd().endsWith('hi')).toBe(true);
   });
 });
+
+import { baselineOf, diffBaseline } from './baseline.ts';
+
+describe('baseline', () => {
+  const runs: RunResult[] = [
+    run('a - x', 'passed'),
+    run('a - y', 'failed', 'output mismatch'),
+    run('a - dup', 'passed'),
+    run('a - dup', 'unsupported', 'unsupported: joins'),
+    run('a - z', 'passed'),
+  ];
+
+  it('lists the runs that pass, sorted; a name shared by a failing run is not passing', () => {
+    expect(baselineOf(runs)).toEqual(['a - x', 'a - z']);
+  });
+
+  it('names baseline runs that stopped passing or did not run, and reports new passes', () => {
+    const diff = diffBaseline(['a - dup', 'a - gone', 'a - x', 'a - y'], runs);
+    expect(diff.regressed.map((r) => [r.name, r.result?.status])).toEqual([
+      ['a - dup', 'unsupported'],
+      ['a - gone', undefined],
+      ['a - y', 'failed'],
+    ]);
+    expect(diff.newlyPassing).toEqual(['a - z']);
+  });
+});
