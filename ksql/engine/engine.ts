@@ -109,7 +109,14 @@ class Engine implements KsqlEngine {
     for (const source of splitStatements(sql)) {
       const text = this.variables.size > 0 ? substituteVariables(source.text, this.variables) : source.text;
       const stmt = parseStatement(text);
-      results.push(await this.executeStatement(stmt, props));
+      try {
+        results.push(await this.executeStatement(stmt, props));
+      } catch (e) {
+        if (e instanceof KsqlStatementError && e.statementText === undefined) {
+          throw new KsqlStatementError(e.message, stmt.text, { cause: e });
+        }
+        throw e;
+      }
     }
     return results;
   }
@@ -241,10 +248,29 @@ class Engine implements KsqlEngine {
           stmt.text,
         );
       }
-      throw new KsqlUnsupportedError('CREATE OR REPLACE of an existing query', stmt.text);
+      const kind = existing.type === 'STREAM' ? 'stream' : 'table';
+      if (existing.isSource) {
+        throw new KsqlStatementError(
+          `Cannot add ${kind} '${name}': CREATE OR REPLACE is not supported on source ${kind}s.`,
+          stmt.text,
+        );
+      }
+      if (existing.type !== stmt.sourceType) {
+        throw new KsqlStatementError(
+          `Cannot add ${stmt.sourceType === 'STREAM' ? 'stream' : 'table'} '${name}': A ${kind} with the same name already exists`,
+          stmt.text,
+        );
+      }
+    }
+    // CREATE OR REPLACE: the new query takes over the sink and continues from the end of the
+    // source (state is not carried over; query-upgrades-*.sql).
+    let replacedId: string | undefined;
+    for (const q of existing ? this.metastore.writersOf(name) : []) {
+      replacedId = q.id;
+      this.stopQuery(q);
     }
     const prefix = stmt.sourceType === 'STREAM' ? 'CSAS' : 'CTAS';
-    const queryId = this.metastore.nextQueryId(`${prefix}_${name}`);
+    const queryId = replacedId ?? this.metastore.nextQueryId(`${prefix}_${name}`);
     const w = readWithProperties(stmt.properties);
     const req: SinkRequest = { kind: 'create', name, type: stmt.sourceType, with: w };
     const plan = planQuery(stmt.query, req, this.planContext(stmt.text, queryId, props));
@@ -254,7 +280,7 @@ class Engine implements KsqlEngine {
       this.topics.createTopic(plan.sink.topic, w.partitions ?? sourcePartitions, w.replicas ?? 1);
     this.metastore.putSource(plan.sink);
     this.serdes.set(plan.sink.name, sinkSerdes);
-    await this.startQuery(plan, sinkSerdes, props);
+    await this.startQuery(plan, sinkSerdes, props, existing !== undefined);
     return { kind: 'SourceCreated', source: plan.sink, statement: stmt.text, queryId };
   }
 
@@ -284,6 +310,7 @@ class Engine implements KsqlEngine {
     plan: ReturnType<typeof planQuery>,
     sinkSerdes: Serdes,
     props: Record<string, unknown>,
+    fromEnd = false,
   ): Promise<void> {
     const sourceSerdes = this.serdes.get(plan.source.name) ?? (await this.sourceSerdes(plan.source, false));
     const test = this.options.mode === 'test';
@@ -339,16 +366,24 @@ class Engine implements KsqlEngine {
     const unsubscribe = this.topics.subscribe(topic, guarded);
     this.running.set(plan.queryId, { query, unsubscribe });
     entry.stop = unsubscribe;
-    for (const rec of existing) guarded(rec);
+    if (!fromEnd) for (const rec of existing) guarded(rec);
   }
 
   private async insertValues(stmt: InsertValues): Promise<StatementResult> {
     const target = this.metastore.getSource(stmt.target.name);
-    if (!target)
+    if (!target) {
+      const n = stmt.target.name;
+      const similar = this.listSources().find((x) => x.name.toUpperCase() === n.toUpperCase());
+      const hint = !similar
+        ? ''
+        : stmt.target.quoted
+          ? `\nDid you mean ${similar.name}? Hint: try removing double quotes from the source name.`
+          : `\nDid you mean "${similar.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
       throw new KsqlStatementError(
-        `Cannot insert values into an unknown stream/table: ${stmt.target.name}`,
+        `Cannot insert values into an unknown stream/table: \`${n}\`${hint}`,
         stmt.text,
       );
+    }
     const row = evaluateInsertValues(stmt, target, this.functionContext);
     const serdes = this.serdes.get(target.name);
     if (!serdes) throw new KsqlRuntimeError(`No serdes for ${target.name}`);

@@ -166,7 +166,7 @@ export async function analyzeCreateSource(
   if (window && key.length === 0) throw new KsqlStatementError('Windowed sources require a key column.', st);
 
   const keyFormat = buildKeyFormat(keyFormatName, key.length, w, window);
-  const valueFormat = buildValueFormat(valueFormatName, value.length, w);
+  const valueFormat = buildValueFormat(valueFormatName, value.length, w, ctx.properties);
   wrapError(() => validateKeyColumns(keyFormatName, key, keyFormat.features), st);
   wrapError(() => validateValueColumns(valueFormatName, value, valueFormat.features), st);
 

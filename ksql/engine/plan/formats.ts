@@ -75,10 +75,15 @@ export function buildKeyFormat(
   };
 }
 
+/**
+ * Value format of a source or sink. Serde features are never inherited: WRAP_SINGLE_VALUE, else
+ * `ksql.persistence.wrap.single.values` (serdes.json, json.json "anonymous" cases).
+ */
 export function buildValueFormat(
   format: FormatName,
   valueColumnCount: number,
   p: WithProperties,
+  props: Readonly<Record<string, unknown>>,
   inherited?: ValueFormat,
 ): ValueFormat {
   const properties: Record<string, string> = {};
@@ -93,10 +98,13 @@ export function buildValueFormat(
   const features: SerdeFeature[] = [];
   const wrap = p.wrapSingleValue;
   if (wrap !== undefined) {
-    if (valueColumnCount === 1 || valueColumnCount === 0)
-      features.push(wrap ? 'WRAP_SINGLES' : 'UNWRAP_SINGLES');
-  } else if (inherited && valueColumnCount === 1 && inherited.info.format === format) {
-    features.push(...inherited.features);
+    if (valueColumnCount > 1) {
+      throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+    }
+    features.push(wrap ? 'WRAP_SINGLES' : 'UNWRAP_SINGLES');
+  } else if (valueColumnCount === 1 && supportsWrapping(format)) {
+    const config = props['ksql.persistence.wrap.single.values'];
+    if (config === false || String(config).toLowerCase() === 'false') features.push('UNWRAP_SINGLES');
   }
   return { info: { format, properties }, features };
 }

@@ -102,6 +102,14 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
         : undefined;
 
   const built = buildSink(sinkReq, source, { key: keyColumns, value: valueColumns }, sinkWindow, ctx);
+  const conv = built.valueConverters;
+  if (conv && conv.some((c) => c !== undefined)) {
+    const value = body.value.map((e, i) => {
+      const c = conv[i];
+      return c ? (row: readonly unknown[]) => c(e(row)) : e;
+    });
+    body = { ...body, value };
+  }
   return {
     queryId: ctx.queryId,
     statement: ctx.statementText,

@@ -2,7 +2,8 @@ import type { SourceInfo } from '../api.ts';
 import { KsqlStatementError } from '../errors.ts';
 import type { LogicalSchema } from '../schema/logical-schema.ts';
 import type { FormatName, WindowInfo } from '../serde/serde-types.ts';
-import { formatSqlType } from '../types/sql-type.ts';
+import { castConverter, type Converter } from '../types/cast.ts';
+import { formatSqlType, sqlTypeEquals } from '../types/sql-type.ts';
 import { buildKeyFormat, buildValueFormat, checkFormatConflicts, formatName } from './formats.ts';
 import type { PlanContext, SinkRequest } from './plan-context.ts';
 import type { QueryPlan } from './query-plan.ts';
@@ -19,10 +20,14 @@ export function buildSink(
   schema: LogicalSchema,
   window: WindowInfo | undefined,
   ctx: PlanContext,
-): { sink: SourceInfo; sinkTimestamp?: QueryPlan['sinkTimestamp'] } {
+): {
+  sink: SourceInfo;
+  sinkTimestamp?: QueryPlan['sinkTimestamp'];
+  valueConverters?: (Converter | undefined)[];
+} {
   if (req.kind === 'existing') {
-    checkInsertSchema(req.target, schema, ctx);
-    return { sink: req.target };
+    const valueConverters = checkInsertSchema(req.target, schema, ctx);
+    return { sink: req.target, valueConverters };
   }
   const w = req.with;
   checkFormatConflicts(w);
@@ -37,7 +42,13 @@ export function buildSink(
   const prefix = String(ctx.properties['ksql.output.topic.name.prefix'] ?? '');
   const topic = w.kafkaTopic ?? `${prefix}${req.name}`;
   const keyFormat = buildKeyFormat(keyFormatName, schema.key.length, w, window, source.keyFormat.info);
-  const valueFormat = buildValueFormat(valueFormatName, schema.value.length, w, source.valueFormat);
+  const valueFormat = buildValueFormat(
+    valueFormatName,
+    schema.value.length,
+    w,
+    ctx.properties,
+    source.valueFormat,
+  );
 
   let sinkTimestamp: QueryPlan['sinkTimestamp'];
   let timestampColumn: SourceInfo['timestampColumn'];
@@ -75,20 +86,38 @@ export function buildSink(
   return { sink, ...(sinkTimestamp ? { sinkTimestamp } : {}) };
 }
 
-function checkInsertSchema(target: SourceInfo, schema: LogicalSchema, ctx: PlanContext): void {
-  const same =
-    target.schema.key.length === schema.key.length &&
-    target.schema.value.length === schema.value.length &&
-    [...target.schema.key, ...target.schema.value].every((c, i) => {
-      const o = [...schema.key, ...schema.value][i];
-      return o !== undefined && o.name === c.name && JSON.stringify(o.type) === JSON.stringify(c.type);
-    });
-  if (!same) {
+const NUMERIC = new Set(['INT', 'BIGINT', 'DOUBLE', 'DECIMAL']);
+
+/**
+ * INSERT INTO ... SELECT: the result must match the sink's columns by name and type; numeric
+ * results are implicitly cast to the sink's numeric type (insert-into.json "implicitly casts").
+ * Returns per value column the converter to apply, if any.
+ */
+function checkInsertSchema(
+  target: SourceInfo,
+  schema: LogicalSchema,
+  ctx: PlanContext,
+): (Converter | undefined)[] {
+  const fail = (): never => {
     throw new KsqlStatementError(
       `Incompatible schema between results and sink.\nResult schema is ${printSchema(schema)}\nSink schema is ${printSchema(target.schema)}`,
       ctx.statementText,
     );
-  }
+  };
+  if (target.schema.key.length !== schema.key.length || target.schema.value.length !== schema.value.length)
+    fail();
+  target.schema.key.forEach((c, i) => {
+    const o = schema.key[i];
+    if (!o || o.name !== c.name || !sqlTypeEquals(o.type, c.type)) fail();
+  });
+  return target.schema.value.map((c, i) => {
+    const o = schema.value[i];
+    if (!o || o.name !== c.name) return fail();
+    if (sqlTypeEquals(o.type, c.type)) return undefined;
+    const conv =
+      NUMERIC.has(o.type.kind) && NUMERIC.has(c.type.kind) ? castConverter(o.type, c.type) : undefined;
+    return conv ?? fail();
+  });
 }
 
 export function printSchema(schema: LogicalSchema): string {
