@@ -1,7 +1,7 @@
 import { KsqlStatementError } from '../errors.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import { formatSqlType, type SqlType } from '../types/sql-type.ts';
-import type { FormatName, SerdeFeature } from './serde-types.ts';
+import type { FormatInfo, FormatName, SerdeFeature } from './serde-types.ts';
 
 /**
  * Statement-time checks that a key/value format can hold the given columns, with ksqlDB's
@@ -76,6 +76,8 @@ function unsupportedReason(format: FormatName, columns: readonly Column[]): stri
     case 'AVRO':
       for (const c of columns) {
         if (hasNonStringMapKey(c.type)) return 'Avro only supports MAPs with STRING keys';
+        const bad = invalidAvroName(c.name) ?? firstInvalidNestedName(c.type);
+        if (bad !== undefined) return bad;
       }
       return undefined;
     case 'NONE':
@@ -100,6 +102,70 @@ function containsMap(t: SqlType): boolean {
       return t.fields.some((f) => containsMap(f.type));
     default:
       return false;
+  }
+}
+
+/**
+ * Avro's name rule (Schema.validateName) applied to a column or struct field name after
+ * ksqlDB's `.` → `_` replacement (avro.json "should return error on field names incompatible
+ * with avro").
+ */
+function invalidAvroName(name: string): string | undefined {
+  const n = name.replace(/\./g, '_');
+  if (n.length === 0) return 'Schema is not compatible with Avro: Empty name';
+  if (!/^[A-Za-z_]/.test(n)) return `Schema is not compatible with Avro: Illegal initial character: ${n}`;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+    return `Schema is not compatible with Avro: Illegal character in: ${n}`;
+  return undefined;
+}
+
+function firstInvalidNestedName(t: SqlType): string | undefined {
+  switch (t.kind) {
+    case 'STRUCT':
+      for (const f of t.fields) {
+        const bad = invalidAvroName(f.name) ?? firstInvalidNestedName(f.type);
+        if (bad !== undefined) return bad;
+      }
+      return undefined;
+    case 'ARRAY':
+      return firstInvalidNestedName(t.element);
+    case 'MAP':
+      return firstInvalidNestedName(t.value);
+    default:
+      return undefined;
+  }
+}
+
+/** Format properties (FormatInfo.properties) each format accepts (ksqlDB's Format#getSupportedProperties). */
+const SUPPORTED_PROPERTIES: Readonly<Record<FormatName, readonly string[]>> = {
+  AVRO: ['fullSchemaName', 'schemaId'],
+  PROTOBUF: ['fullSchemaName', 'schemaId', 'unwrapPrimitives', 'nullableRepresentation'],
+  PROTOBUF_NOSR: ['unwrapPrimitives', 'nullableRepresentation'],
+  JSON_SR: ['schemaId'],
+  JSON: [],
+  KAFKA: [],
+  DELIMITED: ['delimiter'],
+  NONE: [],
+};
+
+/**
+ * Rejects format properties the format does not support, e.g. a VALUE_DELIMITER with JSON:
+ * "JSON does not support the following configs: [delimiter]" (delimited.json, avro.json
+ * "full schema name used with non-Avro format"), and an empty fullSchemaName.
+ */
+export function validateFormatProperties(info: FormatInfo): void {
+  const supported = SUPPORTED_PROPERTIES[info.format];
+  const unsupported = Object.keys(info.properties).filter((k) => !supported.includes(k));
+  if (unsupported.length > 0) {
+    throw new KsqlStatementError(
+      `${info.format} does not support the following configs: [${unsupported.join(', ')}]`,
+    );
+  }
+  const fullName = info.properties['fullSchemaName'];
+  if (fullName !== undefined && fullName.trim() === '') {
+    throw new KsqlStatementError(
+      `fullSchemaName cannot be empty. Format configuration: {fullSchemaName=${fullName.trim()}}`,
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import type { Column } from '../schema/logical-schema.ts';
 import { avroCodec } from './avro/avro-codec.ts';
 import { delimitedCodec } from './delimited/delimited-codec.ts';
 import { parseDelimiter } from './delimited/delimiter.ts';
-import { validateKeyColumns, validateValueColumns } from './format-validation.ts';
+import { validateFormatProperties, validateKeyColumns, validateValueColumns } from './format-validation.ts';
 import { jsonCodec } from './json/json-codec.ts';
 import { kafkaCodec } from './kafka/kafka-codec.ts';
 import { isUnwrapped, type RowCodec } from './row-codec.ts';
@@ -35,7 +35,8 @@ export interface SerdeContext {
 }
 
 /**
- * Creates the key serde of a source/sink. Async so AVRO can register/fetch schemas up front;
+ * Creates the key serde of a source/sink. A key whose columns are all null (a null Kafka key
+ * read back, delimited.json "multi-column key") is written as a null key. Async so AVRO can register/fetch schemas up front;
  * serialize/deserialize are synchronous. Windowed key formats wrap the inner key bytes (e.5).
  * Throws KsqlStatementError if the format cannot hold the columns, KsqlUnsupportedError for
  * PROTOBUF, PROTOBUF_NOSR and JSON_SR.
@@ -45,6 +46,7 @@ export async function createKeySerde(
   columns: readonly Column[],
   ctx: SerdeContext,
 ): Promise<KeySerde> {
+  validateFormatProperties(format.info);
   validateKeyColumns(format.info.format, columns, format.features);
   const codec = await createCodec(format.info, columns, true, format.features, ctx);
   const window = format.window;
@@ -53,7 +55,7 @@ export async function createKeySerde(
     serialize(key, bounds) {
       try {
         const allNull = key.every((v) => v === null);
-        const inner = columns.length === 0 || (allNull && columns.length <= 1) ? null : codec.encode(key);
+        const inner = columns.length === 0 || allNull ? null : codec.encode(key);
         if (!window) return inner;
         if (!bounds) throw new Error('windowed key format needs the window bounds');
         return wrapWindowedKey(inner, window, bounds);
@@ -87,6 +89,7 @@ export async function createValueSerde(
   columns: readonly Column[],
   ctx: SerdeContext,
 ): Promise<ValueSerde> {
+  validateFormatProperties(format.info);
   validateValueColumns(format.info.format, columns, format.features);
   const codec = await createCodec(format.info, columns, false, format.features, ctx);
   return {

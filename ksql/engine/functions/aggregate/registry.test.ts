@@ -32,11 +32,24 @@ describe('aggregate registry', () => {
   it('marks table support through undo exactly where ksqlDB has TableUdafs', () => {
     const withUndo = aggregateFunctionNames().filter((n) => {
       const fn = getAggregateFunction(n)!;
-      const argType = n === 'HISTOGRAM' ? { kind: 'STRING' as const } : { kind: 'INT' as const };
+      const argType =
+        n === 'HISTOGRAM'
+          ? { kind: 'STRING' as const }
+          : n === 'SUM_LIST'
+            ? { kind: 'ARRAY' as const, element: { kind: 'INT' as const } }
+            : { kind: 'INT' as const };
       const literal = n === 'TOPK' || n === 'TOPKDISTINCT' ? [1] : [];
       const r = fn.resolve([argType], literal);
       return !('error' in r) && r.undo !== undefined;
     });
-    expect(withUndo.sort()).toEqual(['AVG', 'COLLECT_LIST', 'COLLECT_SET', 'COUNT', 'HISTOGRAM', 'SUM']);
+    expect(withUndo.sort()).toEqual([
+      'AVG',
+      'COLLECT_LIST',
+      'COLLECT_SET',
+      'COUNT',
+      'HISTOGRAM',
+      'SUM',
+      'SUM_LIST',
+    ]);
   });
 });

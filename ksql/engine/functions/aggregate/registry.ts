@@ -9,6 +9,7 @@ import { latestByOffset } from './latest-by-offset.ts';
 import { max } from './max.ts';
 import { min } from './min.ts';
 import { sum } from './sum.ts';
+import { sumList } from './sum-list.ts';
 import { histogram } from './histogram.ts';
 import { topk } from './topk.ts';
 import { topkDistinct } from './topk-distinct.ts';
@@ -24,13 +25,14 @@ import { topkDistinct } from './topk-distinct.ts';
  *   argument; COUNT(1) and SUM(2) get the literal as a (constant) column argument.
  * - *_BY_OFFSET need no record offset from the runtime: like ksqlDB they stamp values with a
  *   process-wide sequence in arrival order (functions/aggregate/by-offset.ts).
- * - `undo` is present only where ksqlDB supports aggregating a TABLE (COUNT, SUM, AVG,
- *   HISTOGRAM, COLLECT_LIST, COLLECT_SET); the planner rejects the others on tables.
+ * - `undo` is present only where ksqlDB supports aggregating a TABLE (COUNT, SUM, SUM_LIST,
+ *   AVG, HISTOGRAM, COLLECT_LIST, COLLECT_SET); the planner rejects the others on tables.
  * - Accumulators are never mutated: each call returns a new value (or the old one unchanged).
  */
 const FUNCTIONS: readonly AggregateFunction[] = [
   count,
   sum,
+  sumList,
   avg,
   min,
   max,

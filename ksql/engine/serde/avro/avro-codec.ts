@@ -7,6 +7,7 @@ import type { SerdeContext } from '../serde-factory.ts';
 import type { FormatInfo } from '../serde-types.ts';
 import { DEFAULT_VALUE_SCHEMA_NAME, defaultKeySchemaName } from './avro-names.ts';
 import { generateAvroSchema, type AvroSchema } from './avro-schema-gen.ts';
+import { parseAvroSchemaText } from './avro-schema-text.ts';
 import { AvroNames } from './avro-schema-walk.ts';
 import { avroToValue, toStruct } from './avro-to-value.ts';
 import { avscType } from './avsc-type.ts';
@@ -43,7 +44,7 @@ export async function avroCodec(
   const fullName = info.properties['fullSchemaName'];
   if (fullName !== undefined && fullName.trim() === '') {
     throw new KsqlStatementError(
-      `fullSchemaName cannot be empty. Format configuration: {fullSchemaName=${fullName}}`,
+      `fullSchemaName cannot be empty. Format configuration: {fullSchemaName=${fullName.trim()}}`,
     );
   }
   const recordName = fullName ?? (isKey ? defaultKeySchemaName(ctx.sourceName) : DEFAULT_VALUE_SCHEMA_NAME);
@@ -56,7 +57,7 @@ export async function avroCodec(
     const registered = await registry.getById(writerId);
     if (!registered)
       throw new KsqlStatementError(`Schema with id ${writerId} not found in the schema registry`);
-    writer = parse(JSON.parse(registered.schema) as AvroSchema);
+    writer = parse(parseAvroSchemaText(registered.schema));
   } else {
     const json = generateAvroSchema(columns, recordName, unwrapped);
     writer = parse(json);
@@ -131,7 +132,7 @@ function readerFor(
   if (hit) return hit;
   const registered = registry.getCachedById(id);
   if (!registered) throw new Error(`Schema with id ${id} is not known to the schema registry client`);
-  const parsed = parse(JSON.parse(registered.schema) as AvroSchema);
+  const parsed = parse(parseAvroSchemaText(registered.schema));
   cache.set(id, parsed);
   return parsed;
 }

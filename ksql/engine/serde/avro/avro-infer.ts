@@ -2,9 +2,21 @@ import { KsqlStatementError } from '../../errors.ts';
 import type { Column } from '../../schema/logical-schema.ts';
 import { decimal, struct, type SqlType, type StructField } from '../../types/sql-type.ts';
 import type { AvroSchema } from './avro-schema-gen.ts';
+import { parseAvroSchemaText } from './avro-schema-text.ts';
 import { AvroNames, attr, baseType, decimalOf, isMapEntryArray, type AvroNode } from './avro-schema-walk.ts';
 
 class Unsupported extends Error {}
+
+export interface InferOptions {
+  /** WRAP_SINGLE_VALUE=false: the whole value schema is one column `ROWVAL`. */
+  readonly unwrapped?: boolean;
+  /**
+   * Keep Avro field names as written instead of upper-casing them: ksqlDB does this for
+   * schemas given by KEY_SCHEMA_ID / VALUE_SCHEMA_ID (elements.json "validate schema id
+   * without value elements OK - AVRO": column `c1`).
+   */
+  readonly originalFieldNames?: boolean;
+}
 
 /**
  * Columns inferred from a registered Avro schema for `CREATE STREAM/TABLE` without columns
@@ -23,10 +35,12 @@ class Unsupported extends Error {}
 export function inferColumnsFromAvro(
   schemaText: string,
   target: 'KEY' | 'VALUE',
-  unwrapped = false,
+  options: boolean | InferOptions = false,
 ): Column[] {
-  const root = JSON.parse(schemaText) as AvroSchema;
-  const names = new AvroNames(root);
+  const { unwrapped = false, originalFieldNames = false } =
+    typeof options === 'boolean' ? { unwrapped: options } : options;
+  const root = parseAvroSchemaText(schemaText);
+  const names = new AvroNames(root, originalFieldNames);
   const node = names.resolve(root);
   if (target === 'KEY') return [{ name: 'ROWKEY', type: rootType(node, names), namespace: 'KEY' }];
   if (unwrapped || baseType(node) !== 'record')
@@ -54,7 +68,10 @@ function structFields(node: AvroNode, names: AvroNames): StructField[] {
   const out: StructField[] = [];
   for (const f of attr(node, 'fields') as { name: string; type: AvroSchema }[]) {
     try {
-      out.push({ name: f.name.toUpperCase(), type: toSql(names.resolve(f.type), names) });
+      out.push({
+        name: names.keepFieldNames ? f.name : f.name.toUpperCase(),
+        type: toSql(names.resolve(f.type), names),
+      });
     } catch (e) {
       if (!(e instanceof Unsupported)) throw e;
     }

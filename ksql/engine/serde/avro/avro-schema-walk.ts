@@ -10,7 +10,11 @@ export type AvroNode = string | readonly AvroSchema[] | { readonly [k: string]: 
 export class AvroNames {
   private readonly byName = new Map<string, AvroNode>();
 
-  constructor(root: AvroSchema) {
+  /** `keepFieldNames`: a flag carried for schema inference (see avro-infer.ts). */
+  constructor(
+    root: AvroSchema,
+    readonly keepFieldNames = false,
+  ) {
     this.collect(root, undefined);
   }
 

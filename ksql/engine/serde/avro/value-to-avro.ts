@@ -75,6 +75,18 @@ export function valueToAvro(value: unknown, schema: AvroSchema, names: AvroNames
   }
 }
 
+function isNullable(schema: AvroSchema, names: AvroNames): boolean {
+  const node = names.resolve(schema);
+  return Array.isArray(node) ? (node as AvroSchema[]).includes('null') : node === 'null';
+}
+
+/** A field default (JSON) as avsc expects it: bigint for longs. */
+function defaultValue(value: unknown, schema: AvroSchema, names: AvroNames): unknown {
+  const node = names.resolve(schema);
+  if (value === null || value === undefined) return null;
+  return baseType(node) === 'long' && typeof value === 'number' ? BigInt(value) : value;
+}
+
 /** Builds an avsc record object for `node` from named values (case-insensitive match). */
 export function recordValue(
   node: unknown,
@@ -91,7 +103,13 @@ export function recordValue(
     const v =
       values.find((x) => x.name.replace(/\./g, '_') === f.name) ??
       values.find((x) => x.name.toUpperCase() === f.name.toUpperCase());
-    out[f.name] = v ? valueToAvro(v.value, f.type, names, v.type) : (f.default ?? null);
+    const converted = v ? valueToAvro(v.value, f.type, names, v.type) : null;
+    // A null for a non-nullable field with a default writes the default, as Connect's
+    // AvroData does for schemas given by VALUE_SCHEMA_ID (avro.json "... and default value").
+    out[f.name] =
+      converted === null && 'default' in f && !isNullable(f.type, names)
+        ? defaultValue(f.default, f.type, names)
+        : converted;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { Decimal } from '../../types/decimal.ts';
 import type { SqlType } from '../../types/sql-type.ts';
 import { fitDecimal } from '../decimal-fit.ts';
 import { parseJavaDouble } from '../json/json-read.ts';
+import { javaDoubleString } from '../java-double.ts';
 import type { RowCodec } from '../row-codec.ts';
 import { formatCsvRecord, parseCsvRecord } from './csv.ts';
 
@@ -105,19 +106,4 @@ function parseJavaLong(f: string): bigint {
     if (v === BigInt.asIntN(64, v)) return v;
   }
   throw new Error(`For input string: "${f}"`);
-}
-
-/** Double.toString: `1.0`, `1.5`, `1.0E10` style for large/small magnitudes. */
-export function javaDoubleString(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
-  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
-  const abs = Math.abs(n);
-  if (abs >= 1e-3 && abs < 1e7) {
-    const s = String(n);
-    return s.includes('.') ? s : `${s}.0`;
-  }
-  const [mant, exp] = n.toExponential().split('e') as [string, string];
-  const m = mant.includes('.') ? mant : `${mant}.0`;
-  return `${m}E${exp.startsWith('+') ? exp.slice(1) : exp}`;
 }

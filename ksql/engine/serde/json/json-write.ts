@@ -2,12 +2,13 @@ import { assertNever } from '../../../../common/assert-never.ts';
 import type { Decimal } from '../../types/decimal.ts';
 import type { Struct } from '../../types/struct.ts';
 import type { SqlType } from '../../types/sql-type.ts';
+import { javaDoubleString } from '../java-double.ts';
 
 /**
  * Writes a runtime value of `type` as JSON text the way ksqlDB's JSON serializer (Connect's
  * JsonConverter with decimal.format=NUMERIC) does: DECIMAL as a number keeping its scale
  * (`10.50`), BIGINT exactly, BYTES as base64, TIMESTAMP/TIME as ms and DATE as days, DOUBLE with
- * a fraction (`1.0`), non-finite doubles as the strings Jackson writes ("NaN").
+ * Java's Double.toString (`1.0`, `4.611686018427388E18`), non-finite doubles as the strings Jackson writes ("NaN").
  */
 export function valueToJsonText(value: unknown, type: SqlType): string {
   if (value === null || value === undefined) return 'null';
@@ -54,5 +55,5 @@ function doubleText(n: number): string {
   if (Number.isNaN(n)) return '"NaN"';
   if (n === Infinity) return '"Infinity"';
   if (n === -Infinity) return '"-Infinity"';
-  return Number.isInteger(n) && Math.abs(n) < 1e21 ? `${n}.0` : String(n);
+  return javaDoubleString(n);
 }
