@@ -1,4 +1,4 @@
-import { javaHierarchy, KsqlError, KsqlUnsupportedError } from '../errors.ts';
+import { javaHierarchy, KsqlError, KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 import type { QttExpectedException } from './qtt-model.ts';
 import { HarnessUnsupported, RunFailure, type RunResult } from './run-result.ts';
 
@@ -64,7 +64,19 @@ export function unsupportedFeature(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The message as Java's getMessage() gives it: KsqlStatementException appends
+ * `\nStatement: <statement text>` to its message, and QTT's expected messages include it
+ * (group-by.json "multiple expressions - KAFKA key format").
+ */
 export function messageOf(error: unknown): string {
+  if (
+    error instanceof KsqlStatementError &&
+    error.statementText &&
+    !error.message.includes('\nStatement: ')
+  ) {
+    return `${error.message}\nStatement: ${error.statementText}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -72,7 +84,7 @@ function describe(error: unknown, withStack = false): string {
   if (!(error instanceof Error)) return String(error);
   const cls = error instanceof KsqlError ? error.javaClass : error.name;
   const top = withStack ? ` @ ${(error.stack ?? '').split('\n').slice(1, 3).join(' ').trim()}` : '';
-  return `${cls}: ${error.message}${top}`;
+  return `${cls}: ${messageOf(error)}${top}`;
 }
 
 /** A message's first line with names and numbers blanked, so the report can group alike errors. */
