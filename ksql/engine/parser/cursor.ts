@@ -12,6 +12,10 @@ export class Cursor {
   private index = 0;
   /** Lambda parameters in scope (innermost last): their references become LambdaVariable. */
   readonly lambdaParams: string[] = [];
+  /** Source names and aliases of the statement's FROM / JOIN clauses. */
+  readonly sourceNames = new Set<string>();
+  /** Qualifiers used in `src.col` and `src.*`, checked against `sourceNames` after parsing. */
+  readonly qualifiers: { readonly name: string; readonly loc: Location }[] = [];
 
   constructor(
     readonly tokens: readonly Token[],

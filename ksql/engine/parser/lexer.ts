@@ -10,6 +10,8 @@ import type { Token, TokenKind } from './token.ts';
 export function tokenize(
   text: string,
   origin: { line: number; column: number } = { line: 1, column: 1 },
+  /** Quoted in error messages; defaults to `text`. */
+  statementText: string = text,
 ): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -38,10 +40,11 @@ export function tokenize(
     advanceTo(end);
   };
   const fail = (message: string): never => {
+    const column = pos - lineStart + 1;
     throw new KsqlParseError(
-      `line ${line}:${pos - lineStart + 1}: Syntax Error\n${message}`,
+      `line ${line}:${column}: Syntax Error\n${message}\nStatement: ${statementText}`,
       line,
-      pos - lineStart + 1,
+      column,
     );
   };
 

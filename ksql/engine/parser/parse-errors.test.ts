@@ -79,4 +79,28 @@ describe('syntax errors in ksqlDB wording', () => {
     expect([e.line, e.column]).toEqual([1, 14]);
     expect(e.message).toContain("mismatched input '<EOF>'");
   });
+
+  it('AST-stage errors carry "Failed to prepare statement:" like ksqlDB (DefaultKsqlParser.prepare)', () => {
+    expect(errorOf("INSERT INTO TEST (K, ID) VALUES (FOO.bar, '10');").message).toContain(
+      "Failed to prepare statement: 'FOO' is not a valid stream/table name or alias.",
+    );
+    expect(errorOf('CREATE STREAM OUTPUT as SELECT K, unknown.* FROM INPUT i;').message).toContain(
+      "'UNKNOWN' is not a valid stream/table name or alias.",
+    );
+    // Like ksqlDB's SourceAccumulator, both a source's name and its alias are known qualifiers.
+    expect(parseStatements('SELECT * FROM a x JOIN b y ON x.k = b.k WHERE a.v > 1;')).toHaveLength(1);
+    expect(errorOf('SELECT * FROM a x JOIN b y ON x.k = c.k;').message).toContain("'C' is not a valid");
+    expect(errorOf("SELECT * FROM a WHERE s LIKE 'x' ESCAPE 'ab';").message).toContain(
+      'Line: 1, Col: 41: Expected single character escape but got: ab',
+    );
+  });
+
+  it('an undefined ${variable} is rejected where it stands', () => {
+    expect(errorOf('SELECT ${x} FROM t;').message).toContain(
+      "Illegal argument at Line: 1, Col: 8. Got: '${x}'",
+    );
+    expect(errorOf('SELECT * FROM ${x};').message).toContain(
+      "Illegal argument at Line: 1, Col: 15. Identifier names cannot start with '@'",
+    );
+  });
 });

@@ -190,3 +190,10 @@ describe('parseExpression: primaries', () => {
     });
   });
 });
+
+describe('parseExpression: typeConstructor', () => {
+  it('accepts `DECIMAL` with a string value only', () => {
+    expect(sameExpression("`DECIMAL` '1.50'")).toEqual({ kind: 'DecimalLiteral', text: '1.50' });
+    expect(() => sameExpression("`DATE` '2020-01-01'")).toThrow('Unknown type: DATE');
+  });
+});

@@ -1,6 +1,7 @@
 import type { ComparisonOperator, Expression } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { parseValueExpression } from './parse-value-expression.ts';
+import { nodeLocation, prepareError } from './prepare-error.ts';
 
 /**
  * `expression` / `booleanExpression` of SqlBase.g4: OR < AND < NOT < one optional predicate
@@ -80,6 +81,14 @@ function parsePredicated(c: Cursor): Expression {
     const esc = c.peek();
     if (esc.kind !== 'string') throw c.expected(['STRING']);
     c.next();
+    if (esc.value.length !== 1) {
+      // AstBuilder.visitLike: the escape must be one character.
+      throw prepareError(
+        `${nodeLocation(esc)}: Expected single character escape but got: ${esc.value}`,
+        esc,
+        c.statementText,
+      );
+    }
     return { kind: 'Like', negated, value, pattern, escape: esc.value, loc };
   }
   return value;

@@ -33,12 +33,20 @@ export function parseIdentifier(c: Cursor): Identifier {
 
 /**
  * A `${name}` left after substitution: the variable was not defined. ksqlDB keeps the text and
- * then rejects it as an identifier (VariableSubstitutor.throwIfInvalidIdentifier).
+ * then rejects it (VariableSubstitutor.throwIfInvalidIdentifier / throwIfInvalidLiteral).
  */
-export function undefinedVariable(t: Token, statementText: string): KsqlParseError {
+export function undefinedVariable(
+  t: Token,
+  statementText: string,
+  position: 'identifier' | 'literal' = 'identifier',
+): KsqlParseError {
+  const where = `Illegal argument at Line: ${t.line}, Col: ${t.column}.`;
+  const detail =
+    position === 'identifier'
+      ? ` Identifier names cannot start with '@' and may only contain alphanumeric values and '_'.`
+      : '';
   return new KsqlParseError(
-    `Illegal argument at Line: ${t.line}, Col: ${t.column}. Identifier names cannot start with '@' and may only ` +
-      `contain alphanumeric values and '_'.\nStatement: ${statementText}`,
+    `${where}${detail} Got: '${t.text}'\nStatement: ${statementText}`,
     t.line,
     t.column,
   );

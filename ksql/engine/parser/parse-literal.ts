@@ -1,6 +1,6 @@
-import { KsqlParseError } from '../errors.ts';
 import type { Literal, Location } from './ast.ts';
 import type { Cursor } from './cursor.ts';
+import { prepareError } from './prepare-error.ts';
 import type { Token } from './token.ts';
 
 const LONG_MIN = -(2n ** 63n);
@@ -43,12 +43,9 @@ export function parseNumberLiteral(c: Cursor): Literal {
   throw c.expected(['INTEGER_VALUE', 'DECIMAL_VALUE', 'FLOATING_POINT_VALUE'], t);
 }
 
-function literalError(message: string, at: Token, statementText: string): KsqlParseError {
-  return new KsqlParseError(
-    `Failed to prepare statement: line ${at.line}:${at.column + 1}: ${message}\nStatement: ${statementText}`,
-    at.line,
-    at.column,
-  );
+/** ksqlDB's ParsingException adds 1 to the already 1-based column here: reproduced. */
+function literalError(message: string, at: Token, statementText: string): Error {
+  return prepareError(`line ${at.line}:${at.column + 1}: ${message}`, at, statementText);
 }
 
 /** `literal`: NULL | number | TRUE | FALSE | STRING. Returns undefined if none starts here. */

@@ -5,6 +5,7 @@ import { parseFunctionCall } from './parse-function-call.ts';
 import { isIdentifierToken, parseIdentifier, undefinedVariable } from './parse-identifier.ts';
 import { tryParseLiteral } from './parse-literal.ts';
 import { parseType } from './parse-type.ts';
+import { nodeLocation, prepareError } from './prepare-error.ts';
 
 /**
  * `primaryExpression` of SqlBase.g4 without its postfix forms (see parse-value-expression.ts):
@@ -16,7 +17,7 @@ export function parsePrimary(c: Cursor): Expression {
   const loc = c.loc(t);
   const literal = tryParseLiteral(c);
   if (literal) return literal;
-  if (t.kind === 'variable') throw undefinedVariable(t, c.statementText);
+  if (t.kind === 'variable') throw undefinedVariable(t, c.statementText, 'literal');
   if (t.kind === 'op' && t.value === '(') {
     c.next();
     const inner = parseExpression(c);
@@ -65,12 +66,25 @@ export function parsePrimary(c: Cursor): Expression {
   if (!isIdentifierToken(t)) throw c.expected(['IDENTIFIER', 'STRING', 'INTEGER_VALUE', "'('"]);
   if (c.isOp('(', 1)) return parseFunctionCall(c);
   const first = parseIdentifier(c);
+  if (c.peek().kind === 'string') return parseTypeConstructor(c, first.name, loc);
   if (c.isOp('.') && isIdentifierToken(c.peek(1))) {
     c.next();
+    c.qualifiers.push({ name: first.name, loc });
     return { kind: 'ColumnRef', source: first, name: parseIdentifier(c), loc };
   }
   if (c.lambdaParams.includes(first.name)) return { kind: 'LambdaVariable', name: first.name, loc };
   return { kind: 'ColumnRef', name: first, loc };
+}
+
+/**
+ * `identifier STRING` (typeConstructor): ksqlDB's AstBuilder accepts only DECIMAL, e.g.
+ * `` `DECIMAL` '1.50' `` (DECIMAL itself is reserved, so it must be quoted).
+ */
+function parseTypeConstructor(c: Cursor, type: string, loc: Location): Expression {
+  const value = c.next().value;
+  if (type === 'DECIMAL' && /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(value))
+    return { kind: 'DecimalLiteral', text: value, loc };
+  throw prepareError(`Unknown type: ${type}, location:Optional[${nodeLocation(loc)}]`, loc, c.statementText);
 }
 
 function parseCase(c: Cursor, loc: Location): Expression {

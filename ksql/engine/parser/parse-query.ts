@@ -52,6 +52,7 @@ function parseSelectItem(c: Cursor): SelectItem {
   if (c.acceptOp('*')) return { kind: 'AllColumns', loc };
   if (isIdentifierToken(c.peek()) && c.isOp('.', 1) && c.isOp('*', 2)) {
     const source = parseIdentifier(c);
+    c.qualifiers.push({ name: source.name, loc });
     c.pos += 2;
     return { kind: 'AllColumns', source, loc };
   }

@@ -60,6 +60,8 @@ function parseAliased(c: Cursor): Relation {
   let alias: Identifier | undefined;
   if (c.acceptKeyword('AS')) alias = parseIdentifier(c);
   else if (isIdentifierToken(c.peek()) && !startsClause(c)) alias = parseIdentifier(c);
+  c.sourceNames.add(name.name);
+  if (alias) c.sourceNames.add(alias.name);
   return { kind: 'Table', name, ...(alias ? { alias } : {}), loc };
 }
 

@@ -1,5 +1,5 @@
-import { KsqlParseError } from '../errors.ts';
 import type { CreateSource, Literal } from './ast.ts';
+import { nodeLocation, prepareError } from './prepare-error.ts';
 
 /**
  * Checks ksqlDB's AstBuilder makes while building CREATE STREAM/TABLE, so they fail as
@@ -11,26 +11,18 @@ import type { CreateSource, Literal } from './ast.ts';
  */
 export function validateCreateSource(s: CreateSource): void {
   for (const e of s.elements) {
-    const where = `Line: ${e.loc.line}, Col: ${e.loc.column}: Column \`${e.name.name}\``;
+    const where = `${nodeLocation(e.loc)}: Column \`${e.name.name}\``;
     if (s.sourceType === 'TABLE' && e.constraint === 'KEY') {
-      throw new KsqlParseError(
-        `${where} is a 'KEY' column: please use 'PRIMARY KEY' for tables.`,
-        e.loc.line,
-        e.loc.column,
-      );
+      throw prepareError(`${where} is a 'KEY' column: please use 'PRIMARY KEY' for tables.`, e.loc, s.text);
     }
     if (s.sourceType === 'STREAM' && e.constraint === 'PRIMARY KEY') {
-      throw new KsqlParseError(
-        `${where} is a 'PRIMARY KEY' column: please use 'KEY' for streams.`,
-        e.loc.line,
-        e.loc.column,
-      );
+      throw prepareError(`${where} is a 'PRIMARY KEY' column: please use 'KEY' for streams.`, e.loc, s.text);
     }
   }
   const windowType = stringProperty(s, 'WINDOW_TYPE')?.toUpperCase();
   const windowSize = stringProperty(s, 'WINDOW_SIZE');
   const fail = (message: string): never => {
-    throw new KsqlParseError(message, s.loc.line, s.loc.column);
+    throw prepareError(message, s.loc, s.text);
   };
   if (windowSize !== undefined) {
     const problem = durationProblem(windowSize);
