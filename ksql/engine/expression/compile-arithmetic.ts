@@ -17,6 +17,7 @@ import { numericToDecimal } from '../types/loose-equals.ts';
 import type { SqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
 import { compileLiteral } from './compile-literal.ts';
+import { DECIMAL_OVERFLOW, DIVIDE_BY_ZERO, NULL_OPERAND } from './eval-error.ts';
 import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
 
@@ -24,10 +25,9 @@ type Ev = (row: EvalRow) => unknown;
 
 /**
  * `+ - * / %` (binary-arithmetic.json, decimal.json, operators.json). Result types follow
- * arithmeticResultType; INT and BIGINT wrap like Java; integer division or modulo by zero, and
- * DECIMAL results that do not fit their type, are evaluation errors in ksqlDB, i.e. NULL; DOUBLE
- * follows IEEE (x/0 = Infinity). `STRING + STRING` concatenates (concat.json). Any NULL operand
- * gives NULL.
+ * arithmeticResultType; INT and BIGINT wrap like Java; DOUBLE
+ * follows IEEE (x/0 = Infinity). `STRING + STRING` concatenates (concat.json). A NULL operand,
+ * integer division by zero or an unfit DECIMAL throw an EvalError: the whole expression is NULL.
  */
 export function compileArithmeticBinary(e: ArithmeticBinary, ctx: Ctx): CompiledExpression {
   const l = ctx.compile(e.left);
@@ -53,12 +53,8 @@ function binaryEvaluator(
   const re = r.evaluate;
   switch (rt.kind) {
     case 'STRING':
-      return (row) => {
-        const a = le(row);
-        if (a === null) return null;
-        const b = re(row);
-        return b === null ? null : (a as string) + (b as string);
-      };
+      // Java string concatenation: a NULL operand prints as "null".
+      return (row) => `${le(row) as string}${re(row) as string}`;
     case 'INT':
       return intOp(op, le, re);
     case 'BIGINT': {
@@ -78,14 +74,16 @@ function binaryEvaluator(
       const f = decimalFn(op, scale);
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        if (b === null) return null;
+        if (b === null) throw NULL_OPERAND;
         const x = numericToDecimal(lt, a);
         const y = numericToDecimal(rtp, b);
-        if (!x || !y) return null;
+        if (!x || !y) throw NULL_OPERAND;
         const res = f(x, y);
-        return res && fitExact(res, precision, scale);
+        const fitted = res && fitExact(res, precision, scale);
+        if (!fitted) throw DECIMAL_OVERFLOW;
+        return fitted;
       };
     }
     default:
@@ -98,43 +96,50 @@ function intOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
     case '+':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : ((a as number) + (b as number)) | 0;
+        if (b === null) throw NULL_OPERAND;
+        return ((a as number) + (b as number)) | 0;
       };
     case '-':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : ((a as number) - (b as number)) | 0;
+        if (b === null) throw NULL_OPERAND;
+        return ((a as number) - (b as number)) | 0;
       };
     case '*':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : Math.imul(a as number, b as number);
+        if (b === null) throw NULL_OPERAND;
+        return Math.imul(a as number, b as number);
       };
     case '/':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null || b === 0 ? null : ((a as number) / (b as number)) | 0;
+        if (b === null) throw NULL_OPERAND;
+        if (b === 0) throw DIVIDE_BY_ZERO;
+        return ((a as number) / (b as number)) | 0;
       };
     case '%':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null || b === 0 ? null : ((a as number) % (b as number)) | 0;
+        if (b === null) throw NULL_OPERAND;
+        if (b === 0) throw DIVIDE_BY_ZERO;
+        return ((a as number) % (b as number)) | 0;
       };
   }
 }
 
 function bigOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
-  const f: (a: bigint, b: bigint) => bigint | null =
+  const f: (a: bigint, b: bigint) => bigint =
     op === '+'
       ? (a, b) => BigInt.asIntN(64, a + b)
       : op === '-'
@@ -142,13 +147,20 @@ function bigOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
         : op === '*'
           ? (a, b) => BigInt.asIntN(64, a * b)
           : op === '/'
-            ? (a, b) => (b === 0n ? null : BigInt.asIntN(64, a / b))
-            : (a, b) => (b === 0n ? null : a % b);
+            ? (a, b) => {
+                if (b === 0n) throw DIVIDE_BY_ZERO;
+                return BigInt.asIntN(64, a / b);
+              }
+            : (a, b) => {
+                if (b === 0n) throw DIVIDE_BY_ZERO;
+                return a % b;
+              };
   return (row) => {
     const a = le(row);
-    if (a === null) return null;
+    if (a === null) throw NULL_OPERAND;
     const b = re(row);
-    return b === null ? null : f(a as bigint, b as bigint);
+    if (b === null) throw NULL_OPERAND;
+    return f(a as bigint, b as bigint);
   };
 }
 
@@ -157,37 +169,42 @@ function doubleOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
     case '+':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : (a as number) + (b as number);
+        if (b === null) throw NULL_OPERAND;
+        return (a as number) + (b as number);
       };
     case '-':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : (a as number) - (b as number);
+        if (b === null) throw NULL_OPERAND;
+        return (a as number) - (b as number);
       };
     case '*':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : (a as number) * (b as number);
+        if (b === null) throw NULL_OPERAND;
+        return (a as number) * (b as number);
       };
     case '/':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : (a as number) / (b as number);
+        if (b === null) throw NULL_OPERAND;
+        return (a as number) / (b as number);
       };
     case '%':
       return (row) => {
         const a = le(row);
-        if (a === null) return null;
+        if (a === null) throw NULL_OPERAND;
         const b = re(row);
-        return b === null ? null : (a as number) % (b as number);
+        if (b === null) throw NULL_OPERAND;
+        return (a as number) % (b as number);
       };
   }
 }
@@ -211,7 +228,8 @@ function toBig(t: SqlType, ev: Ev): Ev {
   if (t.kind === 'BIGINT') return ev;
   return (row) => {
     const v = ev(row);
-    return v === null ? null : BigInt(v as number);
+    if (v === null) throw NULL_OPERAND;
+    return BigInt(v as number);
   };
 }
 
@@ -220,12 +238,14 @@ function toDouble(t: SqlType, ev: Ev): Ev {
     case 'BIGINT':
       return (row) => {
         const v = ev(row);
-        return v === null ? null : Number(v as bigint);
+        if (v === null) throw NULL_OPERAND;
+        return Number(v as bigint);
       };
     case 'DECIMAL':
       return (row) => {
         const v = ev(row);
-        return v === null ? null : decimalToDouble(v as Decimal);
+        if (v === null) throw NULL_OPERAND;
+        return decimalToDouble(v as Decimal);
       };
     default:
       return ev;
@@ -256,7 +276,8 @@ export function compileArithmeticUnary(e: ArithmeticUnary, ctx: Ctx): CompiledEx
         type: c.type,
         evaluate: (row) => {
           const v = ev(row);
-          return v === null ? null : -(v as number) | 0;
+          if (v === null) throw NULL_OPERAND;
+          return -(v as number) | 0;
         },
       };
     case 'BIGINT':
@@ -264,7 +285,8 @@ export function compileArithmeticUnary(e: ArithmeticUnary, ctx: Ctx): CompiledEx
         type: c.type,
         evaluate: (row) => {
           const v = ev(row);
-          return v === null ? null : BigInt.asIntN(64, -(v as bigint));
+          if (v === null) throw NULL_OPERAND;
+          return BigInt.asIntN(64, -(v as bigint));
         },
       };
     case 'DECIMAL':
@@ -272,7 +294,8 @@ export function compileArithmeticUnary(e: ArithmeticUnary, ctx: Ctx): CompiledEx
         type: c.type,
         evaluate: (row) => {
           const v = ev(row);
-          return v === null ? null : negateDecimal(v as Decimal);
+          if (v === null) throw NULL_OPERAND;
+          return negateDecimal(v as Decimal);
         },
       };
     default:
@@ -280,7 +303,8 @@ export function compileArithmeticUnary(e: ArithmeticUnary, ctx: Ctx): CompiledEx
         type: c.type,
         evaluate: (row) => {
           const v = ev(row);
-          return v === null ? null : -(v as number);
+          if (v === null) throw NULL_OPERAND;
+          return -(v as number);
         },
       };
   }

@@ -37,7 +37,22 @@ export function compileExpression(
   scope: Scope,
   options: CompileOptions = {},
 ): CompiledExpression {
-  return makeCtx(scope, options, new Map()).compile(expr);
+  const c = makeCtx(scope, options, new Map()).compile(expr);
+  const ev = c.evaluate;
+  const onError = options.onError;
+  // ksqlDB evaluates each expression in a try/catch: a failure makes the value NULL and is
+  // reported to the processing log.
+  return {
+    type: c.type,
+    evaluate: (row) => {
+      try {
+        return ev(row);
+      } catch (err) {
+        if (onError) onError(err, expr);
+        return null;
+      }
+    },
+  };
 }
 
 function makeCtx(scope: Scope, options: CompileOptions, lambdaVars: ReadonlyMap<string, LambdaVar>): Ctx {

@@ -1,4 +1,5 @@
 import type { ScalarFunction, FunctionContext } from '../functions/function-types.ts';
+import type { Expression } from '../parser/ast.ts';
 import type { SqlType } from '../types/sql-type.ts';
 
 /**
@@ -40,6 +41,11 @@ export interface CompileOptions {
   readonly clause?: string;
   /** Scalar function lookup; defaults to functions/scalar/registry.ts. */
   readonly functions?: (name: string) => ScalarFunction | undefined;
+  /**
+   * Called when an evaluation fails (NULL operand of arithmetic, division by zero, ...); the
+   * value is NULL either way. ksqlDB writes these to the processing log.
+   */
+  readonly onError?: (error: unknown, expression: Expression) => void;
   /** Time zone and clock for time functions; defaults to UTC and Date.now. */
   readonly functionContext?: FunctionContext;
 }

@@ -237,3 +237,28 @@ export function decimalToInt(d: Decimal): number {
 export function isZeroDecimal(d: Decimal): boolean {
   return d.unscaled === 0n;
 }
+
+export type RoundingMode = 'HALF_UP' | 'HALF_DOWN' | 'DOWN' | 'FLOOR' | 'CEILING';
+
+/** `setScale(scale, mode)` for the rounding modes ksqlDB's UDFs use. */
+export function setScaleMode(d: Decimal, scale: number, mode: RoundingMode): Decimal {
+  if (scale >= d.scale) return setScaleHalfUp(d, scale);
+  switch (mode) {
+    case 'HALF_UP':
+      return setScaleHalfUp(d, scale);
+    case 'DOWN':
+      return setScaleDown(d, scale);
+    case 'FLOOR':
+      return setScaleFloorCeil(d, scale, false);
+    case 'CEILING':
+      return setScaleFloorCeil(d, scale, true);
+    case 'HALF_DOWN': {
+      const div = pow10(d.scale - scale);
+      const q = d.unscaled / div;
+      const r = d.unscaled % div;
+      const twice = 2n * absBig(r);
+      if (twice > div) return new Decimal(d.unscaled < 0n ? q - 1n : q + 1n, scale);
+      return new Decimal(q, scale);
+    }
+  }
+}
