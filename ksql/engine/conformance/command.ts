@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import * as prettier from 'prettier';
 import { cliAction } from '../../../common/cli-action.ts';
 import { baselineOf, BASELINE_PATH, diffBaseline, readBaseline, writeBaseline } from './baseline.ts';
 import { loadEngineModules } from './engine-modules.ts';
@@ -62,13 +63,13 @@ export async function runConformance(args: readonly string[], opts: ConformanceO
   }
   if (opts.report) {
     const notes = await readFile(NOTES_PATH, 'utf8').catch(() => undefined);
-    await writeFile(
-      opts.report,
-      renderReport(results, {
-        command: `npm run conformance -- --report ${opts.report}`,
-        ...(notes ? { notes } : {}),
-      }),
-    );
+    const markdown = renderReport(results, {
+      command: `npm run conformance -- --report ${opts.report}`,
+      ...(notes ? { notes } : {}),
+    });
+    // Written as the repository's prettier settings print it, so `npm run format:check` stays clean.
+    const config = (await prettier.resolveConfig(opts.report)) ?? {};
+    await writeFile(opts.report, await prettier.format(markdown, { ...config, parser: 'markdown' }));
     out(`report written to ${opts.report}`);
   }
   const t = totals(all);
