@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KsqlSerdeError, KsqlStatementError } from '../../errors.ts';
-import { INT } from '../../types/sql-type.ts';
+import { Decimal } from '../../types/decimal.ts';
+import { BIGINT, INT, STRING, decimal, map } from '../../types/sql-type.ts';
 import { InMemorySchemaRegistry } from '../in-memory-registry.ts';
 import { createValueSerde } from '../serde-factory.ts';
 import { valCol, valueFormat } from '../test-helpers.ts';
 import { inferColumnsFromAvro } from './avro-infer.ts';
 import { checkSchemaIdColumns } from './schema-id-check.ts';
+import { decodeAvroRecord } from './decode-avro-record.ts';
 
 const schema = (fields: unknown[]) => JSON.stringify({ name: 'blah', type: 'record', fields });
 
@@ -113,5 +115,47 @@ describe('KEY_/VALUE_SCHEMA_ID (elements.json "... schema id in csas")', () => {
       },
     );
     expect(() => failing.serialize([4])).toThrow(KsqlSerdeError);
+  });
+});
+
+describe('decodeAvroRecord', () => {
+  it('returns every field the writer wrote, defaults included', async () => {
+    const registry = new InMemorySchemaRegistry();
+    const id = registry.registerSync('OUT-value', {
+      schemaType: 'AVRO',
+      schema: JSON.stringify({
+        name: 'blah',
+        type: 'record',
+        fields: [
+          { name: 'c1', type: 'int' },
+          { name: 'c2', type: 'int', default: 100 },
+          { name: 'c3', type: ['null', 'long'], default: null },
+        ],
+      }),
+    });
+    const serde = await createValueSerde(
+      valueFormat('AVRO', { properties: { schemaId: String(id) } }),
+      [valCol('c1', INT)],
+      {
+        topic: 'OUT',
+        sourceName: 'OUT',
+        registry,
+      },
+    );
+    expect(decodeAvroRecord(serde.serialize([4])!, registry)).toEqual({
+      schemaId: id,
+      value: { c1: 4, c2: 100, c3: null },
+    });
+  });
+
+  it('turns Connect map entries and decimals into plain values', async () => {
+    const registry = new InMemorySchemaRegistry();
+    const serde = await createValueSerde(
+      valueFormat('AVRO'),
+      [valCol('M', map(STRING, BIGINT)), valCol('D', decimal(4, 2))],
+      { topic: 'T', sourceName: 'T', registry },
+    );
+    const bytes = serde.serialize([new Map([['a', 1n]]), new Decimal(1050n, 2)])!;
+    expect(decodeAvroRecord(bytes, registry).value).toEqual({ M: { a: 1n }, D: new Decimal(1050n, 2) });
   });
 });
