@@ -230,4 +230,63 @@ describe('local JDBC sink task (statements recorded, no database)', () => {
     await (await make()).drain();
     expect(db.committed.map((tx) => tx[0]?.params[5])).toEqual([1, 2]);
   });
+
+  it('drain pipelines polls but commits offsets batch by batch: a bad record in the next poll keeps the current one', async () => {
+    const fx = await pipelineFixture();
+    for (let i = 0; i < 10; i++) fx.popular({ product: `P${i}`, start: T0, count: 1 });
+    fx.log.append('popular_products', {
+      timestamp: 0,
+      key: null,
+      value: Buffer.from([1, 2, 3]),
+      headers: [],
+    });
+    const connector = await connectorFile('sink-popular-products', {
+      'consumer.override.max.poll.records': '10',
+      'errors.tolerance': 'none',
+      'errors.deadletterqueue.topic.name': undefined,
+    });
+    const offsets = new InMemoryOffsetStore();
+    const db = recordingDatabase();
+    const sink = await createLocalSink({
+      connector,
+      log: fx.log,
+      registry: fx.registry,
+      database: db.database,
+      offsets,
+    });
+    await expect(sink.drain()).rejects.toThrow(/Unknown magic byte/);
+    expect(db.committed).toHaveLength(1);
+    expect((await offsets.load('sink-popular-products')).get(tpKey('popular_products', 0))).toBe(10);
+  });
+
+  it('drain: a failed write while the next poll is prepared commits nothing and rewinds', async () => {
+    const fx = await pipelineFixture();
+    for (let i = 0; i < 20; i++) fx.popular({ product: `P${i}`, start: T0, count: 1 });
+    const connector = await connectorFile('sink-popular-products', {
+      'consumer.override.max.poll.records': '10',
+      'errors.tolerance': 'none',
+      'errors.deadletterqueue.topic.name': undefined,
+      'max.retries': '0',
+    });
+    const offsets = new InMemoryOffsetStore();
+    const sink = await createLocalSink({
+      connector,
+      log: fx.log,
+      registry: fx.registry,
+      database: recordingDatabase(() => true).database,
+      offsets,
+    });
+    await expect(sink.drain()).rejects.toThrow(SinkTaskFailedError);
+    expect((await offsets.load('sink-popular-products')).size).toBe(0);
+    const db = recordingDatabase();
+    const restarted = await createLocalSink({
+      connector,
+      log: fx.log,
+      registry: fx.registry,
+      database: db.database,
+      offsets,
+    });
+    await restarted.drain();
+    expect(db.committed.flat().reduce((n, s) => n + s.params.length / 7, 0)).toBe(20);
+  });
 });

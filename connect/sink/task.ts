@@ -14,6 +14,11 @@ const TASK_CLASS = 'io.confluent.connect.jdbc.sink.JdbcSinkTask';
 
 export type TaskState = 'RUNNING' | 'FAILED' | 'STOPPED';
 
+interface PreparedBatch {
+  readonly records: readonly KafkaRecord[];
+  readonly rows: readonly SinkRow[];
+}
+
 /** The task failed, as a Connect task does: its state is FAILED and `trace` says why. */
 export class SinkTaskFailedError extends RuntimeFailure {
   constructor(
@@ -86,30 +91,70 @@ export class JdbcSinkTask {
   /** One poll and put. Returns the number of records consumed (0: nothing to read). */
   async runOnce(): Promise<number> {
     if (this.failure) throw this.failure;
-    const records = await this.options.source.poll(this.options.config.maxPollRecords);
-    if (records.length === 0) return 0;
-    try {
-      await this.put(records);
-    } catch (err) {
-      await this.options.source.rewind();
-      throw this.fail(err);
-    }
-    await this.options.afterDatabaseCommit?.(records);
-    await this.options.source.commit(nextOffsets(records));
-    return records.length;
+    const batch = await this.prepare();
+    if (batch === undefined) return 0;
+    await this.complete(batch);
+    return batch.records.length;
   }
 
-  /** Consumes until the source has nothing more to read right now. */
+  /**
+   * Consumes until the source has nothing more to read right now. Pipelined: the next poll is
+   * converted while Postgres writes the current one. Only timing changes: offsets are still
+   * committed batch by batch, in order, each after its own database commit; on a failure the
+   * prepared batch is discarded and the source rewound to the last committed offsets.
+   */
   async drain(): Promise<void> {
-    while ((await this.runOnce()) > 0);
+    if (this.failure) throw this.failure;
+    let current = await this.prepare();
+    while (current !== undefined) {
+      const writing = this.complete(current);
+      writing.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
+      // Converted during the write; a failure here waits until the write settled.
+      const next = await this.prepare().then(
+        (batch) => ({ batch }),
+        (error: unknown) => ({ error }),
+      );
+      try {
+        await writing;
+      } catch (err) {
+        await this.options.source.rewind(); // also drops what the next poll read
+        throw err;
+      }
+      if ('error' in next) throw next.error;
+      current = next.batch;
+    }
   }
 
   /** Runs until stop() or a task failure (which it rethrows). */
   async run(idleWaitMs = 200): Promise<void> {
     while (!this.stopping) {
-      const n = await this.runOnce();
-      if (n === 0 && !this.stopping) await this.options.source.waitForRecords(idleWaitMs);
+      await this.drain();
+      if (!this.stopping) await this.options.source.waitForRecords(idleWaitMs);
     }
+  }
+
+  /** Poll and convert (Connect's converter and transform stages); undefined if nothing to read. */
+  private async prepare(): Promise<PreparedBatch | undefined> {
+    const records = await this.options.source.poll(this.options.config.maxPollRecords);
+    if (records.length === 0) return undefined;
+    try {
+      return { records, rows: await this.convert(records) };
+    } catch (err) {
+      await this.options.source.rewind();
+      throw this.fail(err);
+    }
+  }
+
+  /** put() then commit the batch's offsets, only after Postgres committed. */
+  private async complete(batch: PreparedBatch): Promise<void> {
+    try {
+      await this.writeWithRetries(batch.rows);
+    } catch (err) {
+      await this.options.source.rewind();
+      throw this.fail(err);
+    }
+    await this.options.afterDatabaseCommit?.(batch.records);
+    await this.options.source.commit(nextOffsets(batch.records));
   }
 
   async stop(): Promise<void> {
@@ -118,7 +163,7 @@ export class JdbcSinkTask {
     await this.options.source.close();
   }
 
-  private async put(records: readonly KafkaRecord[]): Promise<void> {
+  private async convert(records: readonly KafkaRecord[]): Promise<SinkRow[]> {
     const { config } = this.options;
     this.stats.read += records.length;
     this.stats.puts++;
@@ -145,7 +190,7 @@ export class JdbcSinkTask {
       }
       rows.push(this.mapper.toRow(record, value));
     }
-    await this.writeWithRetries(rows);
+    return rows;
   }
 
   private dropped(value: ConnectValue | null): boolean {
