@@ -102,10 +102,14 @@ export async function runGenerator(opts: GenerateOptions, deps: RunDeps = {}): P
         break;
       }
       if (pacer) {
-        source.take(pacer.dueUntil(), 50_000, batch);
-        if (batch.length > 0) await deliver();
-        else await pacer.waitFor(source.peekAt());
-        stats.lagMs = pacer.lagMs(source.peekAt());
+        const due = pacer.dueUntil();
+        source.take(due, 50_000, batch);
+        if (batch.length > 0) {
+          stats.noteLag(due - (batch[0] as GeneratedEvent).at);
+          await deliver();
+        } else {
+          await pacer.waitFor(source.peekAt());
+        }
       } else {
         source.take(Infinity, 5_000, batch);
         await deliver();

@@ -13,8 +13,8 @@ export class RunStats {
   truthRecords = 0;
   errors = 0;
   bytes = 0;
-  /** How far pacing is behind schedule, ms. */
-  lagMs = 0;
+  /** Largest pacing lag (how late a batch left after its oldest record was due) since the last progress line, ms. */
+  private maxLagMs = 0;
   private readonly latency = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 3_600_000,
@@ -30,6 +30,11 @@ export class RunStats {
   ) {
     this.startedAt = clock.now();
     this.lastTickAt = this.startedAt;
+  }
+
+  /** Notes how late a batch was released relative to its oldest record's due time. */
+  noteLag(ms: number): void {
+    if (ms > this.maxLagMs) this.maxLagMs = ms;
   }
 
   /** Restarts the clock of the rates (after connecting, so set-up time does not count). */
@@ -71,10 +76,12 @@ export class RunStats {
     const rate = dt > 0 ? (this.acked - this.lastTickAcked) / dt : 0;
     this.lastTickAt = now;
     this.lastTickAcked = this.acked;
+    const lag = this.maxLagMs;
+    this.maxLagMs = 0;
     return (
       `[${this.elapsedS().toFixed(0)} s] target ${fmt(this.targetRate)}/s, acked ${fmt(rate)}/s, ` +
       `p50 ${this.percentileMs(50)} ms, p99 ${this.percentileMs(99)} ms, errors ${this.errors}, ` +
-      `total generated ${this.generated}, acked ${this.acked}, truth ${this.truthRecords}, lag ${(this.lagMs / 1000).toFixed(1)} s`
+      `total generated ${this.generated}, acked ${this.acked}, truth ${this.truthRecords}, max pacing lag ${lag.toFixed(0)} ms`
     );
   }
 
