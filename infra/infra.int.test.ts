@@ -9,6 +9,7 @@ import {
   AvroSerializer,
   SchemaRegistryClient,
   SerdeType,
+  SubjectNameStrategyType,
 } from '@confluentinc/schemaregistry';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import pg from 'pg';
@@ -34,7 +35,12 @@ describe('infra services', () => {
     brokers: settings.kafkaBootstrap.split(','),
     logLevel: logLevel.WARN,
   });
-  const registry = new SchemaRegistryClient({ baseURLs: [settings.schemaRegistryUrl] });
+  // A request timeout, so a lost HTTP request fails the test instead of hanging it (the
+  // client's default is none).
+  const registry = new SchemaRegistryClient({
+    baseURLs: [settings.schemaRegistryUrl],
+    createAxiosDefaults: { timeout: 15_000 },
+  });
   const db = new pg.Client({ connectionString: settings.databaseUrl });
   const cleanups: (() => Promise<unknown>)[] = [];
 
@@ -97,11 +103,17 @@ describe('infra services', () => {
     expect(await registry.getAllSubjects()).toContain(subject);
 
     // Confluent's serializer against Apicurio: the wire format carries the registry's id.
-    const serializer = new AvroSerializer(registry, SerdeType.VALUE, { useLatestVersion: true });
+    // TOPIC is the classic TopicNameStrategy; the client's default (ASSOCIATED) first asks the
+    // newer /associations API, which Apicurio does not have (404), before falling back to it.
+    const subjectNameStrategyType = SubjectNameStrategyType.TOPIC;
+    const serializer = new AvroSerializer(registry, SerdeType.VALUE, {
+      useLatestVersion: true,
+      subjectNameStrategyType,
+    });
     const bytes = await serializer.serialize(`infra-smoke-${run}`, { id: 'o-1', amount: 42 });
     expect(bytes[0]).toBe(0);
     expect(bytes.readInt32BE(1)).toBe(id);
-    const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {});
+    const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, { subjectNameStrategyType });
     expect(await deserializer.deserialize(`infra-smoke-${run}`, bytes)).toEqual({ id: 'o-1', amount: 42 });
   });
 
