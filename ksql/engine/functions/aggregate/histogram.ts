@@ -6,9 +6,11 @@ import { noOverload } from './resolve-error.ts';
 export const HISTOGRAM_LIMIT = 1000;
 
 /**
- * HISTOGRAM(STRING) → MAP<STRING, BIGINT>: occurrences per non-null value, at most 1000
- * distinct values (later new values are ignored). Supports undo: a count reaching zero removes
- * the entry (histogram.json "histogram on a table"). The map is copied on every change.
+ * HISTOGRAM(STRING) → MAP<STRING, BIGINT>: occurrences per value, at most 1000 distinct values
+ * (later new values are ignored). Like ksqlDB's HistogramUdaf (a HashMap, which allows a null
+ * key) a null value is counted under the null key (JSON writes it as "null"). Supports undo:
+ * a count reaching zero removes the entry (histogram.json "histogram on a table"). The map is
+ * copied on every change.
  */
 export const histogram: AggregateFunction = {
   name: 'HISTOGRAM',
@@ -16,7 +18,8 @@ export const histogram: AggregateFunction = {
     const t = argTypes[0];
     if (argTypes.length !== 1 || !t || t.kind !== 'STRING') return noOverload('HISTOGRAM', argTypes);
     const type = map(STRING, BIGINT);
-    const add = (acc: ReadonlyMap<string, bigint>, key: string, by: bigint): ReadonlyMap<string, bigint> => {
+    type Counts = ReadonlyMap<string | null, bigint>;
+    const add = (acc: Counts, key: string | null, by: bigint): Counts => {
       const current = acc.get(key);
       if (current === undefined && (by <= 0n || acc.size >= HISTOGRAM_LIMIT)) return acc;
       const out = new Map(acc);
@@ -28,21 +31,15 @@ export const histogram: AggregateFunction = {
     return {
       returnType: type,
       aggregateType: type,
-      initialize: () => new Map<string, bigint>(),
-      aggregate: (args, acc) => {
-        const v = args[0] ?? null;
-        return v === null ? acc : add(acc as ReadonlyMap<string, bigint>, v as string, 1n);
-      },
-      undo: (args, acc) => {
-        const v = args[0] ?? null;
-        return v === null ? acc : add(acc as ReadonlyMap<string, bigint>, v as string, -1n);
-      },
+      initialize: () => new Map<string | null, bigint>(),
+      aggregate: (args, acc) => add(acc as Counts, (args[0] ?? null) as string | null, 1n),
+      undo: (args, acc) => add(acc as Counts, (args[0] ?? null) as string | null, -1n),
       merge: (a, b) => {
-        let out = a as ReadonlyMap<string, bigint>;
-        for (const [k, n] of b as ReadonlyMap<string, bigint>) out = add(out, k, n);
+        let out = a as Counts;
+        for (const [k, n] of b as Counts) out = add(out, k, n);
         return out;
       },
-      map: (acc) => new Map(acc as ReadonlyMap<string, bigint>),
+      map: (acc) => new Map(acc as Counts),
     };
   },
 };
