@@ -445,11 +445,13 @@ export interface Terminate extends StatementBase {
   readonly queryId: string;
 }
 
-/** SHOW|LIST STREAMS|TABLES|QUERIES|TOPICS|PROPERTIES|VARIABLES|FUNCTIONS [EXTENDED] */
+/** SHOW|LIST STREAMS|TABLES|QUERIES|[ALL] TOPICS|PROPERTIES|VARIABLES|FUNCTIONS [EXTENDED] */
 export interface ShowList extends StatementBase {
   readonly kind: 'ShowList';
   readonly what: 'STREAMS' | 'TABLES' | 'QUERIES' | 'TOPICS' | 'PROPERTIES' | 'VARIABLES' | 'FUNCTIONS';
   readonly extended: boolean;
+  /** `SHOW ALL TOPICS` (internal topics too); only with TOPICS. Added by the parser, optional. */
+  readonly all?: boolean;
 }
 
 /** DESCRIBE [EXTENDED] name | DESCRIBE STREAMS|TABLES [EXTENDED] | DESCRIBE FUNCTION name */

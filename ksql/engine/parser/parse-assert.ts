@@ -4,7 +4,7 @@ import { parseIdentifier } from './parse-identifier.ts';
 import { parseColumns, parseValues } from './parse-insert.ts';
 import { parseOptionalWith } from './parse-properties.ts';
 import { parseTableElements } from './parse-table-elements.ts';
-import { skipUnsupported } from './parse-unsupported.ts';
+import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 
 /**
@@ -42,13 +42,13 @@ export function parseAssert(c: Cursor, head: StatementHead): Statement {
     c.isKeyword('TOPIC') ||
     (c.isKeyword('NOT', 0) && c.isKeyword('EXISTS', 1) && c.isKeyword('TOPIC', 2))
   ) {
-    return skipUnsupported(c, head, 'ASSERT TOPIC');
+    return parseUnsupported(c, head, 'ASSERT TOPIC');
   }
   if (
     c.isKeyword('SCHEMA') ||
     (c.isKeyword('NOT', 0) && c.isKeyword('EXISTS', 1) && c.isKeyword('SCHEMA', 2))
   ) {
-    return skipUnsupported(c, head, 'ASSERT SCHEMA');
+    return parseUnsupported(c, head, 'ASSERT SCHEMA');
   }
   throw c.expected(["'VALUES'", "'NULL'", "'STREAM'", "'TABLE'", "'TOPIC'", "'SCHEMA'"]);
 }

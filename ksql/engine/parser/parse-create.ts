@@ -4,7 +4,7 @@ import { parseIdentifier } from './parse-identifier.ts';
 import { parseOptionalWith } from './parse-properties.ts';
 import { parseQuery } from './parse-query.ts';
 import { parseTableElements } from './parse-table-elements.ts';
-import { skipUnsupported } from './parse-unsupported.ts';
+import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 import { validateCreateSource } from './validate-create-source.ts';
 
@@ -15,9 +15,9 @@ import { validateCreateSource } from './validate-create-source.ts';
  */
 export function parseCreate(c: Cursor, head: StatementHead): Statement {
   c.expectKeyword('CREATE');
-  if (c.isKeyword('TYPE')) return skipUnsupported(c, head, 'CREATE TYPE');
+  if (c.isKeyword('TYPE')) return parseUnsupported(c, head, 'CREATE TYPE');
   if ((c.isKeyword('SINK') || c.isKeyword('SOURCE')) && c.isKeyword('CONNECTOR', 1)) {
-    return skipUnsupported(c, head, 'CREATE CONNECTOR');
+    return parseUnsupported(c, head, 'CREATE CONNECTOR');
   }
   const orReplace = c.acceptKeyword('OR');
   if (orReplace) c.expectKeyword('REPLACE');

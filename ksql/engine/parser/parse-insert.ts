@@ -1,10 +1,10 @@
 import type { Expression, Identifier, Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { parseExpression } from './parse-expression.ts';
 import { parseIdentifier } from './parse-identifier.ts';
 import { parseList } from './parse-primary.ts';
 import { parseOptionalWith } from './parse-properties.ts';
 import { parseQuery } from './parse-query.ts';
+import { parseValueExpression } from './parse-value-expression.ts';
 import type { StatementHead } from './statement-base.ts';
 
 /** `INSERT INTO name [WITH (...)] query` or `INSERT INTO name [(cols)] VALUES (values)`. */
@@ -30,10 +30,10 @@ export function parseColumns(c: Cursor): Identifier[] {
   return columns;
 }
 
-/** `values`: `( [expression, ...] )` (valueExpression in the grammar; full expressions accepted). */
+/** `values`: `( [valueExpression, ...] )`; a predicate needs parentheses, as in SqlBase.g4. */
 export function parseValues(c: Cursor): Expression[] {
   c.expectOp('(');
-  const values = c.isOp(')') ? [] : parseList(c, parseExpression);
+  const values = c.isOp(')') ? [] : parseList(c, parseValueExpression);
   c.expectOp(')');
   return values;
 }

@@ -77,11 +77,13 @@ export function parseLiteral(c: Cursor): Literal {
   return lit;
 }
 
-/** Integer value of a `number` used as a count/size (LIMIT, window sizes). */
+/**
+ * Integer value of a `number` used as a count or size (LIMIT, window and WITHIN durations,
+ * PRINT INTERVAL): ksqlDB reads these with Long.parseLong / processIntegerNumber.
+ */
 export function parseIntegerNumber(c: Cursor): number {
+  const t = c.peek();
   const lit = parseNumberLiteral(c);
-  if (lit.kind !== 'IntegerLiteral' && lit.kind !== 'DecimalLiteral' && lit.kind !== 'DoubleLiteral') {
-    throw c.expected(['INTEGER_VALUE']);
-  }
+  if (lit.kind !== 'IntegerLiteral') throw c.expected(['INTEGER_VALUE'], t);
   return Number(lit.text);
 }

@@ -1,7 +1,7 @@
 import type { Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { parseIdentifier } from './parse-identifier.ts';
-import { skipUnsupported } from './parse-unsupported.ts';
+import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 import type { Token } from './token.ts';
 
@@ -38,9 +38,9 @@ export function parseSet(c: Cursor, head: StatementHead): Statement {
 
 export function parseAlter(c: Cursor, head: StatementHead): Statement {
   c.expectKeyword('ALTER');
-  if (c.isKeyword('SYSTEM')) return skipUnsupported(c, head, 'ALTER SYSTEM');
-  if (c.isKeyword('STREAM')) return skipUnsupported(c, head, 'ALTER STREAM');
-  if (c.isKeyword('TABLE')) return skipUnsupported(c, head, 'ALTER TABLE');
+  if (c.isKeyword('SYSTEM')) return parseUnsupported(c, head, 'ALTER SYSTEM');
+  if (c.isKeyword('STREAM')) return parseUnsupported(c, head, 'ALTER STREAM');
+  if (c.isKeyword('TABLE')) return parseUnsupported(c, head, 'ALTER TABLE');
   throw c.expected(["'SYSTEM'", "'STREAM'", "'TABLE'"]);
 }
 

@@ -1,7 +1,7 @@
 import type { ShowList, Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { parseIdentifier } from './parse-identifier.ts';
-import { skipUnsupported } from './parse-unsupported.ts';
+import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 
 const LISTABLE: readonly ShowList['what'][] = [
@@ -14,26 +14,28 @@ const LISTABLE: readonly ShowList['what'][] = [
   'FUNCTIONS',
 ];
 
-/** `(LIST | SHOW) [ALL] STREAMS|TABLES|QUERIES|TOPICS|PROPERTIES|VARIABLES|FUNCTIONS [EXTENDED]`. */
+/** `(LIST | SHOW) STREAMS|TABLES|QUERIES|[ALL] TOPICS [EXTENDED]` and `PROPERTIES|VARIABLES|FUNCTIONS`. */
 export function parseShow(c: Cursor, head: StatementHead): Statement {
   c.next(); // LIST | SHOW
   if (c.isKeyword('CONNECTORS') || c.isKeyword('CONNECTORS', 1) || c.isKeyword('CONNECTOR')) {
-    return skipUnsupported(c, head, 'SHOW CONNECTORS');
+    return parseUnsupported(c, head, 'SHOW CONNECTORS');
   }
-  if (c.isKeyword('TYPES')) return skipUnsupported(c, head, 'SHOW TYPES');
-  if (c.isKeyword('ALL') && c.isKeyword('TOPICS', 1)) c.next();
+  if (c.isKeyword('TYPES')) return parseUnsupported(c, head, 'SHOW TYPES');
+  const all = c.isKeyword('ALL') && c.isKeyword('TOPICS', 1);
+  if (all) c.next();
   const what = LISTABLE.find((w) => c.isKeyword(w));
   if (what === undefined) throw c.expected(LISTABLE.map((w) => `'${w}'`));
   c.next();
-  const extended = c.acceptKeyword('EXTENDED');
-  return { kind: 'ShowList', ...head, what, extended };
+  // SqlBase.g4: only STREAMS, TABLES, QUERIES and TOPICS take EXTENDED.
+  const extended = ['STREAMS', 'TABLES', 'QUERIES', 'TOPICS'].includes(what) && c.acceptKeyword('EXTENDED');
+  return { kind: 'ShowList', ...head, what, extended, ...(all ? { all } : {}) };
 }
 
 /** `DESCRIBE name [EXTENDED]`, `DESCRIBE STREAMS|TABLES [EXTENDED]`, `DESCRIBE FUNCTION name`. */
 export function parseDescribe(c: Cursor, head: StatementHead): Statement {
   c.expectKeyword('DESCRIBE');
   if (c.isKeyword('CONNECTOR') && !isEnd(c, 1) && !c.isKeyword('EXTENDED', 1)) {
-    return skipUnsupported(c, head, 'DESCRIBE CONNECTOR');
+    return parseUnsupported(c, head, 'DESCRIBE CONNECTOR');
   }
   if ((c.isKeyword('STREAMS') || c.isKeyword('TABLES')) && (isEnd(c, 1) || c.isKeyword('EXTENDED', 1))) {
     const what = c.next().value as 'STREAMS' | 'TABLES';

@@ -9,7 +9,7 @@ import { parseQuery } from './parse-query.ts';
 import { parseAlter, parseDefine, parseRunScript, parseSet } from './parse-session.ts';
 import { parseDescribe, parseShow } from './parse-show.ts';
 import { parseTerminate } from './parse-terminate.ts';
-import { skipUnsupported } from './parse-unsupported.ts';
+import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 
 const STATEMENT_STARTS = [
@@ -67,9 +67,11 @@ export function parseStatementBody(c: Cursor, head: StatementHead): Statement {
     case 'RUN':
       return parseRunScript(c, head);
     case 'PRINT':
+      return parseUnsupported(c, head, 'PRINT');
     case 'PAUSE':
+      return parseUnsupported(c, head, 'PAUSE');
     case 'RESUME':
-      return skipUnsupported(c, head, t.value);
+      return parseUnsupported(c, head, 'RESUME');
     default:
       throw c.expected(STATEMENT_STARTS);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KsqlParseError } from '../errors.ts';
 import { parseStatement, parseStatements, parseTableElements, parseType } from './index.ts';
 import { col, int, sameStatement, str, stripLocations } from './test-support.ts';
 
@@ -244,6 +245,40 @@ describe('other statements', () => {
       'SHOW CONNECTORS',
       'SHOW TYPES',
     ]);
+  });
+
+  it('checks the syntax of unsupported statements too', () => {
+    expect(() => parseStatement('CREATE TYPE t STRUCT<a INT>;')).toThrow(KsqlParseError);
+    expect(() => parseStatement('ALTER STREAM s ADD COLUMN;')).toThrow(KsqlParseError);
+    expect(() => parseStatement("PRINT 'topic' FROM END;")).toThrow(KsqlParseError);
+    expect(sameStatement('LIST SINK CONNECTORS;')).toMatchObject({
+      kind: 'Unsupported',
+      feature: 'SHOW CONNECTORS',
+    });
+    expect(sameStatement("ALTER SYSTEM 'ksql.x' = 'y';")).toMatchObject({
+      kind: 'Unsupported',
+      feature: 'ALTER SYSTEM',
+    });
+  });
+
+  it('SHOW ALL TOPICS keeps ALL; EXTENDED only where the grammar allows it', () => {
+    expect(sameStatement('SHOW ALL TOPICS EXTENDED;', 'list all topics extended')).toMatchObject({
+      what: 'TOPICS',
+      all: true,
+      extended: true,
+    });
+    expect(() => parseStatement('SHOW PROPERTIES EXTENDED;')).toThrow(KsqlParseError);
+  });
+
+  it('VALUES take value expressions; counts and sizes take integers', () => {
+    expect(() => parseStatement('INSERT INTO s (a) VALUES (1 = 1);')).toThrow(KsqlParseError);
+    expect(sameStatement('INSERT INTO s (a) VALUES ((1 = 1));')).toMatchObject({
+      values: [{ kind: 'Comparison' }],
+    });
+    expect(() => parseStatement('SELECT * FROM s LIMIT 1.5;')).toThrow(KsqlParseError);
+    expect(() => parseStatement('SELECT a FROM s WINDOW TUMBLING (SIZE 1.5 SECONDS) GROUP BY a;')).toThrow(
+      KsqlParseError,
+    );
   });
 
   it('keeps each statement text and location in the script', () => {

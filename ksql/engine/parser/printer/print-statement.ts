@@ -1,6 +1,6 @@
 import { assertNever } from '../../../../common/assert-never.ts';
 import type { Identifier, Property, Statement, TableElement } from '../ast.ts';
-import { printExpression } from './print-expression.ts';
+import { operand, printExpression } from './print-expression.ts';
 import { printIdentifier, printName, printString } from './print-identifier.ts';
 import { printQuery } from './print-query.ts';
 import { printType } from './print-type.ts';
@@ -26,7 +26,7 @@ export function printStatement(s: Statement): string {
     case 'InsertInto':
       return `INSERT INTO ${printIdentifier(s.target)}${withClause(s.properties)} ${printQuery(s.query)}`;
     case 'InsertValues':
-      return `INSERT INTO ${printIdentifier(s.target)}${columns(s.columns)} VALUES (${s.values.map(printExpression).join(', ')})`;
+      return `INSERT INTO ${printIdentifier(s.target)}${columns(s.columns)} VALUES (${s.values.map(operand).join(', ')})`;
     case 'DropSource':
       return (
         `DROP ${s.sourceType} ${s.ifExists ? 'IF EXISTS ' : ''}${printIdentifier(s.name)}` +
@@ -35,7 +35,7 @@ export function printStatement(s: Statement): string {
     case 'Terminate':
       return `TERMINATE ${s.queryId === 'ALL' ? 'ALL' : printName(s.queryId)}`;
     case 'ShowList':
-      return `SHOW ${s.what}${s.extended ? ' EXTENDED' : ''}`;
+      return `SHOW ${s.all ? 'ALL ' : ''}${s.what}${s.extended ? ' EXTENDED' : ''}`;
     case 'Describe': {
       const t = s.target;
       const target =
@@ -59,9 +59,9 @@ export function printStatement(s: Statement): string {
     case 'QueryStatement':
       return printQuery(s.query);
     case 'AssertValues':
-      return `ASSERT VALUES ${printIdentifier(s.source)}${columns(s.columns)} VALUES (${s.values.map(printExpression).join(', ')})`;
+      return `ASSERT VALUES ${printIdentifier(s.source)}${columns(s.columns)} VALUES (${s.values.map(operand).join(', ')})`;
     case 'AssertTombstone':
-      return `ASSERT NULL VALUES ${printIdentifier(s.source)}${columns(s.columns)} KEY (${s.keys.map(printExpression).join(', ')})`;
+      return `ASSERT NULL VALUES ${printIdentifier(s.source)}${columns(s.columns)} KEY (${s.keys.map(operand).join(', ')})`;
     case 'AssertSource':
       return (
         `ASSERT ${s.sourceType} ${printIdentifier(s.name)}` +
