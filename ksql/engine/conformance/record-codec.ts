@@ -5,6 +5,7 @@ import { Decimal } from '../types/decimal.ts';
 import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
 import type { KafkaRecord, ProducerRecord } from '../topics/topic-log.ts';
 import type { Actual } from './actual-value.ts';
+import { decodeAvro } from './avro-spec.ts';
 import type { EngineModules } from './engine-modules.ts';
 import {
   isIntegralLexeme,
@@ -135,6 +136,7 @@ export class RecordCodec {
       if (keyBytes === null || kf.info.format === 'NONE') return null;
       if (kf.info.format === 'JSON') return jsonActual(keyBytes);
       if (kf.info.format === 'DELIMITED') return text(keyBytes);
+      if (kf.info.format === 'AVRO') return decodeAvro(keyBytes, this.engine.registry);
       const cols = viaEngine().keyColumns;
       const wrapped = cols.length !== 1 || kf.features.includes('WRAP_SINGLES');
       return rowActual(viaEngine().key, cols, wrapped);
@@ -144,6 +146,7 @@ export class RecordCodec {
       if (r.value === null) return null;
       if (vf.info.format === 'JSON') return jsonActual(r.value);
       if (vf.info.format === 'DELIMITED') return text(r.value);
+      if (vf.info.format === 'AVRO') return decodeAvro(r.value, this.engine.registry);
       const d = viaEngine();
       if (d.value === null) return null;
       const cols = d.valueColumns.filter((c) => c.namespace === 'VALUE');
