@@ -83,11 +83,9 @@ export async function runGenerator(opts: GenerateOptions, deps: RunDeps = {}): P
       const lines = batch.flatMap((e) => (e.kind === 'truth' ? [JSON.stringify(e.truth)] : []));
       await truthFile.write(lines);
     }
-    if (!(sink instanceof KafkaSink)) {
-      for (const e of batch) {
-        if (e.kind === 'truth') stats.truthRecords++;
-        else stats.generated++;
-      }
+    for (const e of batch) {
+      if (e.kind === 'truth') stats.truthRecords++;
+      else stats.generated++;
     }
     await sink.write(batch);
     batch.length = 0;

@@ -10,6 +10,7 @@ export class RunStats {
   generated = 0;
   /** Records acknowledged by the broker (or written / encoded in file and dry-run modes). */
   acked = 0;
+  /** Truth records handed to the sink / truth file. */
   truthRecords = 0;
   errors = 0;
   bytes = 0;
