@@ -14,6 +14,12 @@ import { splitStatements } from './split-statements.ts';
 import { substituteVariables } from './variables.ts';
 
 export { splitStatements, type StatementSource } from './split-statements.ts';
+/**
+ * Parses one statement from `splitStatements`, reporting positions in the enclosing script
+ * (QTT messages such as "line 2:40" count lines of the whole case). Substitute variables into
+ * `source.text` first if needed: `parseStatementSource({ ...source, text })`.
+ */
+export { parseStatementSource } from './parse-source.ts';
 export { substituteVariables } from './variables.ts';
 export { tokenize } from './lexer.ts';
 export { printStatement } from './printer/print-statement.ts';

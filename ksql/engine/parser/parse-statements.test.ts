@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { KsqlParseError } from '../errors.ts';
-import { parseStatement, parseStatements, parseTableElements, parseType } from './index.ts';
+import {
+  parseStatement,
+  parseStatementSource,
+  parseStatements,
+  parseTableElements,
+  parseType,
+  splitStatements,
+} from './index.ts';
 import { col, int, sameStatement, str, stripLocations } from './test-support.ts';
 
 describe('CREATE STREAM / TABLE', () => {
@@ -323,5 +330,16 @@ describe('parseType / parseTableElements (QTT post-condition schemas)', () => {
       value: { kind: 'Array', element: { kind: 'Primitive', name: 'INT' } },
     });
     expect(parseType('my_type')).toEqual({ kind: 'Named', name: { name: 'MY_TYPE', quoted: false } });
+  });
+});
+
+describe('parseStatementSource', () => {
+  it('reports positions in the enclosing script', () => {
+    const [, second] = splitStatements(
+      'SHOW STREAMS;\nCREATE STREAM OUTPUT AS select K, id, 9223372036854775808 FROM INPUT;',
+    );
+    if (second === undefined) throw new Error('two statements expected');
+    expect(() => parseStatementSource(second)).toThrow('line 2:40: Invalid numeric literal');
+    expect(parseStatementSource({ ...second, text: 'SHOW TABLES' }).loc).toEqual({ line: 2, column: 1 });
   });
 });
