@@ -32,6 +32,7 @@ import { planQuery } from './plan/plan-query.ts';
 import { readWithProperties } from './plan/with-properties.ts';
 import { createRunningQuery, type RunningQuery } from './runtime/persistent-query.ts';
 import { createMetrics } from './runtime/query-metrics.ts';
+import { memoizedDecoder, type DecodeResult } from './runtime/source-decoder.ts';
 import { RecordCache } from './runtime/record-cache.ts';
 import { InMemorySchemaRegistry } from './serde/in-memory-registry.ts';
 import type { SchemaRegistryClient } from './serde/schema-registry.ts';
@@ -43,6 +44,8 @@ import type { KafkaRecord, ProducerRecord, TopicLog } from './topics/topic-log.t
 interface Serdes {
   readonly key: KeySerde;
   readonly value: ValueSerde;
+  /** Shared by every query reading the source. */
+  readonly decode: (record: KafkaRecord) => DecodeResult;
 }
 
 interface Running {
@@ -189,7 +192,7 @@ class Engine implements KsqlEngine {
     const ctx = { topic: source.topic, sourceName: source.name, registry: this.registry, registerSchema };
     const key = await createKeySerde(source.keyFormat, source.schema.key, ctx);
     const value = await createValueSerde(source.valueFormat, source.schema.value, ctx);
-    return { key, value };
+    return { key, value, decode: memoizedDecoder(key, value) };
   }
 
   private async createSource(stmt: CreateSource, props: Record<string, unknown>): Promise<StatementResult> {
@@ -325,8 +328,7 @@ class Engine implements KsqlEngine {
     const query = createRunningQuery(
       plan,
       {
-        sourceKey: sourceSerdes.key,
-        sourceValue: sourceSerdes.value,
+        decode: sourceSerdes.decode,
         sinkKey: sinkSerdes.key,
         sinkValue: sinkSerdes.value,
       },

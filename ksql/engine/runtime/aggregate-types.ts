@@ -3,28 +3,34 @@ import type { WindowBounds } from '../serde/serde-types.ts';
 /**
  * What an aggregating operator needs from the planner: how to start, extend, retract and merge
  * one accumulator (the accumulator of all aggregate functions of a query, opaque here).
- * `add`/`undo`/`merge` return the new accumulator and never mutate their input.
+ * `add`/`undo`/`merge` take the output of `args` and return the new accumulator without
+ * mutating their input.
  */
 export interface AggregationOps<A = unknown> {
   init(): A;
-  add(acc: A, row: readonly unknown[]): A;
-  undo(acc: A, row: readonly unknown[]): A;
+  /** Evaluates the aggregate arguments of one input row once (a hopping record feeds several windows). */
+  args(row: readonly unknown[]): unknown;
+  add(acc: A, args: unknown): A;
+  undo(acc: A, args: unknown): A;
   merge(a: A, b: A): A;
 }
 
 /**
- * Receives every change of an aggregate table: `acc === null` means the row was deleted (a
- * session merged away). `prevPassed` is what this callback returned for the previous change of
- * the same key/window (false for a new row): the HAVING stage uses it to decide between a
- * tombstone and nothing (reference e.3). Returns whether the row now exists downstream.
+ * One row of an aggregate table as the aggregating operators keep it (a key, or a key and a
+ * window). Operators mutate `acc`/`ts` in place and hand the row to the sink after each change;
+ * `acc === null` marks a deleted row (a session merged away). `passed` belongs to the sink: it
+ * records whether the row currently exists downstream (HAVING, reference e.3).
  */
-export type AggregateSink<A = unknown> = (
-  key: readonly unknown[],
-  window: WindowBounds | undefined,
-  acc: A | null,
-  timestamp: number,
-  prevPassed: boolean,
-) => boolean;
+export interface AggregateRow<A = unknown> {
+  readonly key: readonly unknown[];
+  readonly window: WindowBounds | undefined;
+  acc: A | null;
+  ts: number;
+  passed: boolean;
+}
+
+/** Receives every change of an aggregate table (immediately, or later through the record cache). */
+export type AggregateSink<A = unknown> = (row: AggregateRow<A>) => void;
 
 /** Counter of (record, window) pairs dropped as late (reference e.2), per query. */
 export interface LateCounter {

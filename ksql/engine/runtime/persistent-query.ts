@@ -1,20 +1,27 @@
-import type { AggregatePlan, ProjectionPlan, QueryPlan } from '../plan/query-plan.ts';
+import type {
+  AggregateCall,
+  AggregatePlan,
+  Evaluator,
+  ProjectionPlan,
+  QueryPlan,
+} from '../plan/query-plan.ts';
 import { KsqlStreamsError } from '../errors.ts';
 import type { KeySerde, ValueSerde, WindowBounds } from '../serde/serde-types.ts';
 import type { KafkaRecord, TopicLog } from '../topics/topic-log.ts';
-import type { AggregateSink, LateCounter } from './aggregate-types.ts';
+import type { AggregateRow, AggregateSink, LateCounter } from './aggregate-types.ts';
 import { aggregationOps } from './aggregation-ops.ts';
 import { keyString } from './key-string.ts';
 import type { MutableMetrics } from './query-metrics.ts';
 import { RecordCache } from './record-cache.ts';
 import { SessionWindowAggregator } from './session-window-aggregator.ts';
 import { createSinkWriter } from './sink-writer.ts';
+import type { DecodeResult } from './source-decoder.ts';
 import { TimeWindowAggregator } from './time-window-aggregator.ts';
 import { UnwindowedAggregator } from './unwindowed-aggregator.ts';
 
 export interface QuerySerdes {
-  readonly sourceKey: KeySerde;
-  readonly sourceValue: ValueSerde;
+  /** The source's (shared, memoized) decoder. */
+  readonly decode: (record: KafkaRecord) => DecodeResult;
   readonly sinkKey: KeySerde;
   readonly sinkValue: ValueSerde;
 }
@@ -73,24 +80,18 @@ export function createRunningQuery(
 
   return {
     process(record) {
-      let key: unknown[];
-      let window: WindowBounds | undefined;
-      let value: unknown[] | null;
-      try {
-        const k = serdes.sourceKey.deserialize(record.key);
-        key = k.key;
-        window = k.window;
-        value = serdes.sourceValue.deserialize(record.value);
-      } catch (e) {
+      const d = serdes.decode(record);
+      if (!d.ok) {
         m.deserializationErrors++;
         m.processingLog.push({
           queryId: plan.queryId,
           topic: record.topic,
           offset: record.offset,
-          message: e instanceof Error ? e.message : String(e),
+          message: d.error instanceof Error ? d.error.message : String(d.error),
         });
         return;
       }
+      const { key, window, value } = d;
       const row = new Array<unknown>(width);
       for (let i = 0; i < keyCount; i++) row[i] = key[i] ?? null;
       if (value) for (let i = 0; i < valueCount; i++) row[keyCount + i] = value[i] ?? null;
@@ -187,45 +188,34 @@ function aggregation(
   const nk = groupBy.length;
   const nc = calls.length;
 
-  interface Pending {
-    key: readonly unknown[];
-    window: WindowBounds | undefined;
-    aggRow: unknown[] | null;
-    ts: number;
-  }
-  const output = (x: Pending): void => {
-    if (x.aggRow === null) write(x.key, null, x.ts, x.window);
-    else
-      write(
-        x.key,
-        valueEvals.map((e) => e(x.aggRow as unknown[])),
-        x.ts,
-        x.window,
-      );
-  };
-  const cache = new RecordCache<Pending>(output, o.cacheEntries, o.commitIntervalMs, o.clock);
-  const emit = (x: Pending): void => {
-    if (o.cacheEntries <= 0) output(x);
-    else cache.put(x.window ? `${keyString(x.key)}\u0003${x.window.start}` : keyString(x.key), x);
-  };
-
-  const sink: AggregateSink<unknown[]> = (key, window, acc, ts, prevPassed) => {
+  /** Computes HAVING and the output row of an aggregate row and writes it (or a tombstone). */
+  const output = (r: AggregateRow<unknown[]>): void => {
+    const acc = r.acc;
     if (acc === null) {
-      if (!having || prevPassed) emit({ key, window, aggRow: null, ts });
-      return false;
+      if (!having || r.passed) write(r.key, null, r.ts, r.window);
+      r.passed = false;
+      return;
     }
+    const key = r.key;
     const aggRow = new Array<unknown>(nk + nc + 2);
     for (let i = 0; i < nk; i++) aggRow[i] = key[i];
-    for (let i = 0; i < nc; i++) aggRow[nk + i] = (calls[i] as (typeof calls)[number]).fn.map(acc[i]);
-    aggRow[nk + nc] = window ? window.start : null;
-    aggRow[nk + nc + 1] = window ? window.end : null;
+    for (let i = 0; i < nc; i++) aggRow[nk + i] = (calls[i] as AggregateCall).fn.map(acc[i]);
+    aggRow[nk + nc] = r.window ? r.window.start : null;
+    aggRow[nk + nc + 1] = r.window ? r.window.end : null;
     if (having && !having(aggRow)) {
-      if (prevPassed) emit({ key, window, aggRow: null, ts });
-      return false;
+      if (r.passed) write(key, null, r.ts, r.window);
+      r.passed = false;
+      return;
     }
-    emit({ key, window, aggRow, ts });
-    return true;
+    const value = new Array<unknown>(valueEvals.length);
+    for (let i = 0; i < valueEvals.length; i++) value[i] = (valueEvals[i] as Evaluator)(aggRow);
+    write(key, value, r.ts, r.window);
+    r.passed = true;
   };
+  // Record cache (production mode): rows are coalesced by identity until the commit, then
+  // output with their latest value, as Kafka Streams' caching store forwards on flush.
+  const cache = new RecordCache<AggregateRow<unknown[]>>(output, o.cacheEntries, o.commitIntervalMs, o.clock);
+  const sink: AggregateSink<unknown[]> = o.cacheEntries <= 0 ? output : (r) => cache.put(r);
 
   const groupKey = (row: unknown[]): unknown[] | null => {
     const k = new Array<unknown>(nk);

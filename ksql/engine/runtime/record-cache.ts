@@ -6,7 +6,7 @@
  * a fixed size per entry). Off (size 0) in test mode, exactly as QTT's driver runs.
  */
 export class RecordCache<T> {
-  private readonly pending = new Map<string, T>();
+  private readonly pending = new Set<T>();
   private nextCommit: number;
 
   constructor(
@@ -21,15 +21,17 @@ export class RecordCache<T> {
   /** Bytes per cached entry used to turn the configured byte budget into an entry budget. */
   static readonly ENTRY_BYTES = 200;
 
-  put(key: string, item: T): void {
+  /** Items are coalesced by identity (one mutable row per key/window). */
+  put(item: T): void {
     if (this.maxEntries <= 0) {
       this.forward(item);
       return;
     }
-    // Re-insert so iteration order follows the latest update, as the LRU cache evicts.
-    this.pending.delete(key);
-    this.pending.set(key, item);
-    if (this.pending.size > this.maxEntries) this.evictOldest();
+    // Forwarded in first-update order. Over budget, everything is forwarded at once (Kafka
+    // Streams evicts LRU entries one by one; the same records reach the sink, cheaper).
+    if (this.pending.has(item)) return;
+    this.pending.add(item);
+    if (this.pending.size > this.maxEntries) this.flush();
   }
 
   /** Called per processed record: commits when the interval has elapsed. */
@@ -44,19 +46,12 @@ export class RecordCache<T> {
 
   flush(): void {
     if (this.pending.size === 0) return;
-    const items = [...this.pending.values()];
+    const items = [...this.pending];
     this.pending.clear();
     for (const item of items) this.forward(item);
   }
 
   get size(): number {
     return this.pending.size;
-  }
-
-  private evictOldest(): void {
-    const first = this.pending.entries().next();
-    if (first.done) return;
-    this.pending.delete(first.value[0]);
-    this.forward(first.value[1]);
   }
 }

@@ -1,11 +1,10 @@
 import { keyString } from './key-string.ts';
-import type { AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
+import type { AggregateRow, AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
+import type { WindowBounds } from '../serde/serde-types.ts';
 
-interface Session<A> {
-  start: number;
-  end: number;
+interface Session<A> extends AggregateRow<A> {
+  readonly window: WindowBounds;
   acc: A;
-  passed: boolean;
 }
 
 interface KeySessions<A> {
@@ -36,6 +35,7 @@ export class SessionWindowAggregator<A> {
   /** Max session end ever stored (the session store's stream time). */
   private storeTime = -Infinity;
   private lastEmit: number | undefined;
+  private evictCounter = 0;
 
   constructor(private readonly o: SessionWindowAggregatorOptions<A>) {}
 
@@ -53,11 +53,11 @@ export class SessionWindowAggregator<A> {
     let acc = o.ops.init();
     if (ks) {
       for (const s of ks.sessions) {
-        if (s.end >= earliestEnd && s.start <= latestStart) {
+        if (s.window.end >= earliestEnd && s.window.start <= latestStart) {
           merged.push(s);
           acc = o.ops.merge(acc, s.acc);
-          if (s.start < start) start = s.start;
-          if (s.end > end) end = s.end;
+          if (s.window.start < start) start = s.window.start;
+          if (s.window.end > end) end = s.window.end;
         }
       }
     }
@@ -71,31 +71,25 @@ export class SessionWindowAggregator<A> {
       this.byKey.set(keyStr, ks);
     }
     let passed = false;
-    if (start !== ts || end !== ts) {
-      if (merged.length > 0) {
-        ks.sessions = ks.sessions.filter((s) => !merged.includes(s));
-        merged.sort((a, b) => a.end - b.end || a.start - b.start);
-        for (const s of merged) {
-          if (!o.emitFinal) o.sink(key, { start: s.start, end: s.end }, null, s.end, s.passed);
+    if (merged.length > 0) {
+      ks.sessions = ks.sessions.filter((s) => !merged.includes(s));
+      if (start !== ts || end !== ts) {
+        merged.sort((a, b) => a.window.end - b.window.end || a.window.start - b.window.start);
+        if (!o.emitFinal) {
+          for (const s of merged)
+            o.sink({ key, window: s.window, acc: null, ts: s.window.end, passed: s.passed });
         }
-      }
-    } else if (merged.length > 0) {
-      // The record falls exactly on an existing single-point session [t, t]: overwrite it.
-      const same = merged[0];
-      if (same) {
-        passed = same.passed;
-        ks.sessions = ks.sessions.filter((s) => s !== same);
+      } else {
+        // The record falls exactly on an existing single-point session [t, t]: overwrite it.
+        passed = merged[0]?.passed ?? false;
       }
     }
-    acc = o.ops.add(acc, row);
-    const session: Session<A> = { start, end, acc, passed };
+    acc = o.ops.add(acc, o.ops.args(row));
+    const session: Session<A> = { key, window: { start, end }, acc, ts: end, passed };
     ks.sessions.push(session);
     if (end > this.storeTime) this.storeTime = end;
-    if (!o.emitFinal) {
-      session.passed = o.sink(key, { start, end }, acc, end, session.passed);
-    } else {
-      this.maybeEmitFinal(closeTime);
-    }
+    if (!o.emitFinal) o.sink(session);
+    else this.maybeEmitFinal(closeTime);
     this.evict();
   }
 
@@ -106,29 +100,28 @@ export class SessionWindowAggregator<A> {
     if (upper < 0) return;
     const lower = Math.max(0, this.lastEmit ?? -1);
     if (upper < lower) return;
-    const out: { key: readonly unknown[]; keyStr: string; s: Session<A> }[] = [];
+    const out: { keyStr: string; s: Session<A> }[] = [];
     for (const [keyStr, ks] of this.byKey) {
-      for (const s of ks.sessions) if (s.end >= lower && s.end <= upper) out.push({ key: ks.key, keyStr, s });
+      for (const s of ks.sessions)
+        if (s.window.end >= lower && s.window.end <= upper) out.push({ keyStr, s });
     }
     out.sort(
       (a, b) =>
-        a.s.end - b.s.end ||
+        a.s.window.end - b.s.window.end ||
         (a.keyStr < b.keyStr ? -1 : a.keyStr > b.keyStr ? 1 : 0) ||
-        a.s.start - b.s.start,
+        a.s.window.start - b.s.window.start,
     );
-    for (const { key, s } of out)
-      s.passed = this.o.sink(key, { start: s.start, end: s.end }, s.acc, s.end, s.passed);
+    for (const { s } of out) this.o.sink(s);
     this.lastEmit = closeTime;
   }
 
-  private evictCounter = 0;
   /** Forgets sessions that can never be merged into again (end older than the retention). */
   private evict(): void {
     if (++this.evictCounter < 1024) return;
     this.evictCounter = 0;
     const threshold = this.storeTime - this.o.retention;
     for (const [k, ks] of this.byKey) {
-      ks.sessions = ks.sessions.filter((s) => s.end > threshold);
+      ks.sessions = ks.sessions.filter((s) => s.window.end > threshold);
       if (ks.sessions.length === 0) this.byKey.delete(k);
     }
   }

@@ -1,15 +1,21 @@
+import type { WindowBounds } from '../serde/serde-types.ts';
 import { keyString } from './key-string.ts';
-import type { AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
+import type { AggregateRow, AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
 import { timeWindowStarts } from './window-assign.ts';
 
-interface WindowEntry<A> {
-  readonly key: readonly unknown[];
-  readonly keyStr: string;
+interface WindowEntry<A> extends AggregateRow<A> {
   readonly start: number;
+  readonly window: WindowBounds;
   acc: A;
   /** max timestamp aggregated into the window (the output record timestamp, e.3). */
   ts: number;
-  passed: boolean;
+}
+
+/** The open windows of one key, ascending by start (a handful: size / advance + grace / advance). */
+interface KeyWindows<A> {
+  readonly key: readonly unknown[];
+  readonly keyStr: string;
+  windows: WindowEntry<A>[];
 }
 
 export interface TimeWindowAggregatorOptions<A> {
@@ -28,15 +34,15 @@ export interface TimeWindowAggregatorOptions<A> {
  * e.1–e.4): stream time = max timestamp seen; a (record, window) pair is accepted iff
  * `windowEnd > streamTime - grace`, else dropped and counted. EMIT CHANGES forwards one update per
  * accepted window in ascending start; EMIT FINAL runs the e.4 emit-on-window-close scheduler.
- * Windows older than the retention are evicted.
+ * State is one hash lookup per record: key → its windows.
  */
 export class TimeWindowAggregator<A> {
-  private readonly byStart = new Map<number, Map<string, WindowEntry<A>>>();
+  private readonly byKey = new Map<string, KeyWindows<A>>();
   private streamTime = -Infinity;
   /** Max window start ever written (the window store's stream time). */
   private storeTime = -Infinity;
   private lastEmit: number | undefined;
-  private evictedBelow = -Infinity;
+  private sweptAt = -Infinity;
 
   constructor(private readonly o: TimeWindowAggregatorOptions<A>) {}
 
@@ -45,34 +51,50 @@ export class TimeWindowAggregator<A> {
     if (ts > this.streamTime) this.streamTime = ts;
     const closeTime = this.streamTime - o.grace;
     const keyStr = keyString(key);
+    let kw = this.byKey.get(keyStr);
+    if (!kw) {
+      kw = { key, keyStr, windows: [] };
+      this.byKey.set(keyStr, kw);
+    }
+    this.prune(kw);
     const starts = timeWindowStarts(ts, o.size, o.advance);
+    const args = o.ops.args(row);
     let late = 0;
     for (const start of starts) {
       if (start + o.size <= closeTime) {
         late++;
         continue;
       }
-      let bucket = this.byStart.get(start);
-      if (!bucket) {
-        bucket = new Map();
-        this.byStart.set(start, bucket);
-      }
-      let entry = bucket.get(keyStr);
-      if (!entry) {
-        entry = { key, keyStr, start, acc: o.ops.init(), ts, passed: false };
-        bucket.set(keyStr, entry);
-      } else if (ts > entry.ts) {
-        entry.ts = ts;
-      }
-      entry.acc = o.ops.add(entry.acc, row);
+      const entry = this.entry(kw, start, ts);
+      entry.acc = o.ops.add(entry.acc, args);
       if (start > this.storeTime) this.storeTime = start;
-      if (!o.emitFinal) {
-        entry.passed = o.sink(key, { start, end: start + o.size }, entry.acc, entry.ts, entry.passed);
-      }
+      if (!o.emitFinal) o.sink(entry);
     }
     if (late > 0) o.late.lateDropped(late);
     if (o.emitFinal) this.maybeEmitFinal(closeTime);
-    this.evict();
+    if (this.threshold() >= this.sweptAt + o.advance) this.sweep();
+  }
+
+  /** Finds or creates the window of `kw` starting at `start`, keeping `windows` sorted. */
+  private entry(kw: KeyWindows<A>, start: number, ts: number): WindowEntry<A> {
+    const ws = kw.windows;
+    let i = ws.length - 1;
+    while (i >= 0 && (ws[i] as WindowEntry<A>).start > start) i--;
+    const found = ws[i];
+    if (found && found.start === start) {
+      if (ts > found.ts) found.ts = ts;
+      return found;
+    }
+    const e: WindowEntry<A> = {
+      key: kw.key,
+      start,
+      window: { start, end: start + this.o.size },
+      acc: this.o.ops.init(),
+      ts,
+      passed: false,
+    };
+    ws.splice(i + 1, 0, e);
+    return e;
   }
 
   /** reference e.4, time windows. */
@@ -84,28 +106,41 @@ export class TimeWindowAggregator<A> {
     const lower = this.lastEmit === undefined ? 0 : Math.max(0, this.lastEmit - o.size) + 1;
     if (this.lastEmit !== undefined && sameWindows(upper, lower - 1, o.size, o.advance)) return;
     const from = Math.max(lower, this.storeTime - o.retention);
-    const starts = [...this.byStart.keys()].filter((s) => s >= from && s <= upper).sort((a, b) => a - b);
-    for (const start of starts) {
-      const bucket = this.byStart.get(start);
-      if (!bucket) continue;
-      const entries = [...bucket.values()].sort((a, b) =>
-        a.keyStr < b.keyStr ? -1 : a.keyStr > b.keyStr ? 1 : 0,
-      );
-      for (const e of entries) {
-        e.passed = o.sink(e.key, { start, end: start + o.size }, e.acc, e.ts, e.passed);
-      }
+    const out: { keyStr: string; e: WindowEntry<A> }[] = [];
+    for (const kw of this.byKey.values()) {
+      for (const e of kw.windows) if (e.start >= from && e.start <= upper) out.push({ keyStr: kw.keyStr, e });
     }
+    out.sort((a, b) => a.e.start - b.e.start || (a.keyStr < b.keyStr ? -1 : a.keyStr > b.keyStr ? 1 : 0));
+    for (const { e } of out) o.sink(e);
     this.lastEmit = closeTime;
   }
 
-  /** Drops windows whose start is below `storeTime - retention` (segment expiry, simplified). */
-  private evict(): void {
-    const threshold = this.storeTime - this.o.retention;
-    if (threshold <= this.evictedBelow + this.o.advance) return;
-    for (const start of this.byStart.keys()) {
-      if (start < threshold) this.byStart.delete(start);
+  /**
+   * Windows that can no longer change or be emitted. With EMIT CHANGES a window is final once
+   * `end <= streamTime - grace` (Kafka Streams keeps it until the retention for pull queries,
+   * which this engine does not serve); with EMIT FINAL windows stay until the retention passes
+   * (`storeTime - retention`, the emit range's lower clamp).
+   */
+  private threshold(): number {
+    const o = this.o;
+    return o.emitFinal ? this.storeTime - o.retention : this.streamTime - o.grace - o.size + 1;
+  }
+
+  private prune(kw: KeyWindows<A>): void {
+    const ws = kw.windows;
+    const first = ws[0];
+    if (!first || first.start >= this.threshold()) return;
+    const t = this.threshold();
+    kw.windows = ws.filter((e) => e.start >= t);
+  }
+
+  /** Once per window advance of the threshold: drops closed windows and idle keys. */
+  private sweep(): void {
+    this.sweptAt = this.threshold();
+    for (const [k, kw] of this.byKey) {
+      this.prune(kw);
+      if (kw.windows.length === 0) this.byKey.delete(k);
     }
-    this.evictedBelow = threshold;
   }
 }
 

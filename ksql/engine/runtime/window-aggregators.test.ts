@@ -9,7 +9,8 @@ import { DAY_MS, defaultGrace } from './window-spec.ts';
 /** MAX over column 0, as in the QTT window cases (`SELECT ID, max(value)`). */
 const maxOps: AggregationOps<number | null> = {
   init: () => null,
-  add: (acc, row) => Math.max(acc ?? -Infinity, row[0] as number),
+  args: (row) => row[0],
+  add: (acc, v) => Math.max(acc ?? -Infinity, v as number),
   undo: (acc) => acc,
   merge: (a, b) => (a === null ? b : b === null ? a : Math.max(a, b)),
 };
@@ -22,9 +23,9 @@ function collect(): {
   late: { n: number; lateDropped(c: number): void };
 } {
   const out: Out[] = [];
-  const sink: AggregateSink<number | null> = (key, w, acc, ts) => {
-    out.push(w ? [key[0], acc, ts, w.start, w.end] : [key[0], acc, ts]);
-    return true;
+  const sink: AggregateSink<number | null> = (r) => {
+    const w = r.window;
+    out.push(w ? [r.key[0], r.acc, r.ts, w.start, w.end] : [r.key[0], r.acc, r.ts]);
   };
   const late = {
     n: 0,
@@ -222,13 +223,13 @@ describe('UnwindowedAggregator', () => {
     const out: [unknown, number][] = [];
     const count: AggregationOps<number> = {
       init: () => 0,
+      args: () => null,
       add: (a) => a + 1,
       undo: (a) => a - 1,
       merge: (a, b) => a + b,
     };
-    const agg = new UnwindowedAggregator(count, (key, _w, acc) => {
-      out.push([key[0], acc ?? -1]);
-      return true;
+    const agg = new UnwindowedAggregator(count, (r) => {
+      out.push([r.key[0], r.acc ?? -1]);
     });
     agg.add(['bob'], [], 0);
     agg.undo(['bob'], [], 0);
