@@ -68,6 +68,7 @@ export async function avroCodec(
   }
   await registry.getLatest(subject).catch(() => undefined);
 
+  const writerRecord = writer.names.resolve(writer.json);
   const readers = new Map<number, ParsedSchema>();
   readers.set(writerId, writer);
   const single = columns[0];
@@ -81,11 +82,7 @@ export async function avroCodec(
         if (v === null) return null;
         avroValue = valueToAvro(v, writer.json, writer.names, single.type);
       } else {
-        avroValue = recordValue(
-          writer.names.resolve(writer.json),
-          writer.names,
-          columns.map((c, i) => ({ name: c.name, type: c.type, value: values[i] ?? null })),
-        );
+        avroValue = recordValue(writerRecord, writer.names, columns, values);
       }
       const body = writer.type.toBuffer(avroValue);
       const out = new Uint8Array(5 + body.length);

@@ -62,14 +62,8 @@ export function valueToAvro(value: unknown, schema: AvroSchema, names: AvroNames
       for (const [k, v] of m) out[String(k)] = valueToAvro(v, values, names, type.value);
       return out;
     }
-    case 'STRUCT': {
-      const s = value as Struct;
-      return recordValue(
-        node,
-        names,
-        type.fields.map((f, i) => ({ name: f.name, type: f.type, value: s.values[i] ?? null })),
-      );
-    }
+    case 'STRUCT':
+      return recordValue(node, names, type.fields, (value as Struct).values);
     default:
       return assertNever(type, 'SQL type');
   }
@@ -87,29 +81,66 @@ function defaultValue(value: unknown, schema: AvroSchema, names: AvroNames): unk
   return baseType(node) === 'long' && typeof value === 'number' ? BigInt(value) : value;
 }
 
-/** Builds an avsc record object for `node` from named values (case-insensitive match). */
+interface FieldPlan {
+  readonly name: string;
+  readonly schema: AvroSchema;
+  /** Index of the source column/field, or -1 when the writer field has no counterpart. */
+  readonly source: number;
+  readonly useDefault: boolean;
+  readonly defaultValue: unknown;
+}
+
+const PLANS = new WeakMap<object, WeakMap<readonly { name: string }[], FieldPlan[]>>();
+
+/**
+ * Matches the writer record's fields to the given columns/struct fields once per
+ * (record node, field list): exact Avro-compatible name first (`.` → `_`), then
+ * case-insensitively. Non-nullable writer fields with a default get that default when the
+ * value is null, as Connect's AvroData does for schemas given by VALUE_SCHEMA_ID (avro.json
+ * "VALUE_SCHEMA_ID with compound types and default value").
+ */
+function planFor(node: object, names: AvroNames, fields: readonly { name: string }[]): FieldPlan[] {
+  let byFields = PLANS.get(node);
+  if (!byFields) {
+    byFields = new WeakMap();
+    PLANS.set(node, byFields);
+  }
+  let plan = byFields.get(fields);
+  if (!plan) {
+    const writerFields = attr(node as AvroSchema, 'fields') as {
+      name: string;
+      type: AvroSchema;
+      default?: unknown;
+    }[];
+    plan = writerFields.map((f) => {
+      let source = fields.findIndex((x) => x.name.replace(/\./g, '_') === f.name);
+      if (source < 0) source = fields.findIndex((x) => x.name.toUpperCase() === f.name.toUpperCase());
+      const useDefault = 'default' in f && !isNullable(f.type, names);
+      return {
+        name: f.name,
+        schema: f.type,
+        source,
+        useDefault,
+        defaultValue: useDefault ? defaultValue(f.default, f.type, names) : null,
+      };
+    });
+    byFields.set(fields, plan);
+  }
+  return plan;
+}
+
+/** Builds the avsc record object for the writer record `node` from column/field values. */
 export function recordValue(
   node: unknown,
   names: AvroNames,
-  values: readonly { name: string; type: SqlType; value: unknown }[],
+  fields: readonly { readonly name: string; readonly type: SqlType }[],
+  values: readonly unknown[],
 ): Record<string, unknown> {
-  const fields = attr(node as AvroSchema, 'fields') as {
-    name: string;
-    type: AvroSchema;
-    default?: unknown;
-  }[];
   const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v =
-      values.find((x) => x.name.replace(/\./g, '_') === f.name) ??
-      values.find((x) => x.name.toUpperCase() === f.name.toUpperCase());
-    const converted = v ? valueToAvro(v.value, f.type, names, v.type) : null;
-    // A null for a non-nullable field with a default writes the default, as Connect's
-    // AvroData does for schemas given by VALUE_SCHEMA_ID (avro.json "... and default value").
-    out[f.name] =
-      converted === null && 'default' in f && !isNullable(f.type, names)
-        ? defaultValue(f.default, f.type, names)
-        : converted;
+  for (const p of planFor(node as object, names, fields)) {
+    const f = p.source < 0 ? undefined : fields[p.source];
+    const converted = f ? valueToAvro(values[p.source] ?? null, p.schema, names, f.type) : null;
+    out[p.name] = converted === null && p.useDefault ? p.defaultValue : converted;
   }
   return out;
 }

@@ -94,15 +94,30 @@ export function readStruct(
   fields: readonly { readonly name: string; readonly type: SqlType }[],
   path: string,
 ): Struct {
-  const upper = upperCaseKeys(node);
-  const values = fields.map((f) => {
-    const raw = Object.prototype.hasOwnProperty.call(node, f.name) ? node[f.name] : upper.get(f.name);
-    return jsonToValue(raw, f.type, `${path}.${f.name}`);
-  });
-  return new Struct(
-    fields.map((f) => f.name),
-    values,
-  );
+  let upper: Map<string, unknown> | undefined;
+  const values = new Array<unknown>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    let raw = node[f.name];
+    if (raw === undefined && !Object.prototype.hasOwnProperty.call(node, f.name)) {
+      upper ??= upperCaseKeys(node);
+      raw = upper.get(f.name);
+    }
+    values[i] = jsonToValue(raw, f.type, `${path}.${f.name}`);
+  }
+  return new Struct(fieldNames(fields), values);
+}
+
+const NAMES = new WeakMap<readonly { readonly name: string }[], readonly string[]>();
+
+/** The field names of a struct type or column list, computed once per list. */
+function fieldNames(fields: readonly { readonly name: string }[]): readonly string[] {
+  let names = NAMES.get(fields);
+  if (!names) {
+    names = fields.map((f) => f.name);
+    NAMES.set(fields, names);
+  }
+  return names;
 }
 
 export function upperCaseKeys(node: Record<string, unknown>): Map<string, unknown> {
