@@ -1,4 +1,4 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { ArithmeticBinary, ArithmeticOperator, ArithmeticUnary } from '../parser/ast.ts';
 import { baseTypeName, isNumeric } from '../types/base-type-name.ts';
 import { arithmeticResultType } from '../types/coercion.ts';
@@ -18,7 +18,6 @@ import type { SqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
 import { compileLiteral } from './compile-literal.ts';
 import { DECIMAL_OVERFLOW, DIVIDE_BY_ZERO, NULL_OPERAND } from './eval-error.ts';
-import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
 
 type Ev = (row: EvalRow) => unknown;
@@ -38,7 +37,7 @@ export function compileArithmeticBinary(e: ArithmeticBinary, ctx: Ctx): Compiled
   }
   const rt = arithmeticResultType(e.operator, l.type, r.type);
   if ('error' in rt) {
-    throw new KsqlStatementError(`Error processing expression: ${formatExpression(e)}. ${rt.error}`);
+    throw new ExpressionTypeError(`Error processing expression: ${ctx.format(e)}. ${rt.error}`);
   }
   return { type: rt, evaluate: binaryEvaluator(e.operator, l, r, rt) };
 }
@@ -87,7 +86,7 @@ function binaryEvaluator(
       };
     }
     default:
-      throw new KsqlStatementError(`Unsupported arithmetic result type ${baseTypeName(rt)}`);
+      throw new ExpressionTypeError(`Unsupported arithmetic result type ${baseTypeName(rt)}`);
   }
 }
 
@@ -264,8 +263,8 @@ export function compileArithmeticUnary(e: ArithmeticUnary, ctx: Ctx): CompiledEx
   const c = ctx.compile(o);
   if (!c.type) return c;
   if (!isNumeric(c.type)) {
-    throw new KsqlStatementError(
-      `Error processing expression: ${formatExpression(e)}. Unsupported arithmetic type. ${baseTypeName(c.type)}`,
+    throw new ExpressionTypeError(
+      `Error processing expression: ${ctx.format(e)}. Unsupported arithmetic type. ${baseTypeName(c.type)}`,
     );
   }
   if (e.sign === '+') return c;

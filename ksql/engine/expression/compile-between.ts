@@ -1,9 +1,8 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { Between } from '../parser/ast.ts';
 import { BOOLEAN, formatSqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, isValidComparison } from './comparator.ts';
-import { formatExpression } from './format-expression.ts';
 import { magicTimestampLiteral } from './magic-timestamp.ts';
 import type { CompiledExpression } from './scope.ts';
 
@@ -17,14 +16,14 @@ export function compileBetween(e: Between, ctx: Ctx): CompiledExpression {
   const lo = ctx.compile(magicTimestampLiteral(e.lower, e.value));
   const hi = ctx.compile(magicTimestampLiteral(e.upper, e.value));
   if (!v.type)
-    throw new KsqlStatementError(`Invalid Between expression: value ${formatExpression(e.value)} is NULL`);
+    throw new ExpressionTypeError(`Invalid Between expression: value ${ctx.format(e.value)} is NULL`);
   for (const [bound, expr] of [
     [lo, e.lower],
     [hi, e.upper],
   ] as const) {
     if (bound.type && !isValidComparison(v.type, '>=', bound.type)) {
-      throw new KsqlStatementError(
-        `Cannot compare ${formatExpression(e.value)} (${formatSqlType(v.type)}) to ${formatExpression(expr)} (${formatSqlType(bound.type)}) with BETWEEN.`,
+      throw new ExpressionTypeError(
+        `Cannot compare ${ctx.format(e.value)} (${formatSqlType(v.type)}) to ${ctx.format(expr)} (${formatSqlType(bound.type)}) with BETWEEN.`,
       );
     }
   }

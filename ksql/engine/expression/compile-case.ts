@@ -1,4 +1,4 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { Expression, SearchedCase, SimpleCase } from '../parser/ast.ts';
 import { commonType } from '../types/coercion.ts';
 import type { SqlType } from '../types/sql-type.ts';
@@ -6,7 +6,6 @@ import { formatSqlType } from '../types/sql-type.ts';
 import { castCompiled } from './compile-cast.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, isValidComparison } from './comparator.ts';
-import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
 
 type Ev = (row: EvalRow) => unknown;
@@ -20,8 +19,8 @@ export function compileSearchedCase(e: SearchedCase, ctx: Ctx): CompiledExpressi
   const conds = e.whens.map((w) => {
     const c = ctx.compile(w.when);
     if (c.type && c.type.kind !== 'BOOLEAN') {
-      throw new KsqlStatementError(
-        `WHEN operand type should be boolean.${'\n'}Type for '${formatExpression(w.when)}' is ${formatSqlType(c.type)}`,
+      throw new ExpressionTypeError(
+        `WHEN operand type should be boolean.${'\n'}Type for '${ctx.format(w.when)}' is ${formatSqlType(c.type)}`,
       );
     }
     return c.evaluate;
@@ -51,8 +50,8 @@ export function compileSimpleCase(e: SimpleCase, ctx: Ctx): CompiledExpression {
     const c = ctx.compile(w.when);
     if (!operand.type || !c.type) return { ev: c.evaluate, cmp: () => NaN };
     if (!isValidComparison(operand.type, '=', c.type)) {
-      throw new KsqlStatementError(
-        `Cannot compare ${formatExpression(e.operand)} (${formatSqlType(operand.type)}) to ${formatExpression(w.when)} (${formatSqlType(c.type)}) with EQUAL.`,
+      throw new ExpressionTypeError(
+        `Cannot compare ${ctx.format(e.operand)} (${formatSqlType(operand.type)}) to ${ctx.format(w.when)} (${formatSqlType(c.type)}) with EQUAL.`,
       );
     }
     return { ev: c.evaluate, cmp: buildComparator(operand.type, c.type) };
@@ -89,10 +88,10 @@ function compileBranches(
   const all = elseCompiled ? [...compiled, elseCompiled] : compiled;
   const t = commonType(all.map((c) => c.type));
   if (t === undefined)
-    throw new KsqlStatementError('Invalid Case expression. All case branches have NULL type');
+    throw new ExpressionTypeError('Invalid Case expression. All case branches have NULL type');
   if ('error' in t) {
-    throw new KsqlStatementError(
-      `Invalid Case expression. Type for all 'THEN' clauses should be the same.${'\n'}THEN expression '${formatExpression(
+    throw new ExpressionTypeError(
+      `Invalid Case expression. Type for all 'THEN' clauses should be the same.${'\n'}THEN expression '${ctx.format(
         (elseExpr && t.index === compiled.length ? elseExpr : thenExprs[t.index]) as Expression,
       )}' has type: ${formatSqlType(all[t.index]?.type as SqlType)}.`,
     );

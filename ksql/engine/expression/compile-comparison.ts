@@ -1,10 +1,9 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { Comparison } from '../parser/ast.ts';
 import { baseTypeName } from '../types/base-type-name.ts';
 import { BOOLEAN, formatSqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, COMPARISON_NAMES, isValidComparison, testComparison } from './comparator.ts';
-import { formatExpression } from './format-expression.ts';
 import { magicTimestampLiteral } from './magic-timestamp.ts';
 import type { CompiledExpression } from './scope.ts';
 
@@ -20,13 +19,13 @@ export function compileComparison(e: Comparison, ctx: Ctx): CompiledExpression {
   const r = ctx.compile(rightExpr);
   const opName = COMPARISON_NAMES[e.operator];
   if (!l.type || !r.type) {
-    throw new KsqlStatementError(
+    throw new ExpressionTypeError(
       `Comparison with NULL not supported: ${l.type ? baseTypeName(l.type) : 'NULL'} ${e.operator} ${r.type ? baseTypeName(r.type) : 'NULL'}\nUse 'IS NULL' or 'IS NOT NULL' instead.`,
     );
   }
   if (!isValidComparison(l.type, e.operator, r.type)) {
-    throw new KsqlStatementError(
-      `Cannot compare ${formatExpression(leftExpr)} (${formatSqlType(l.type)}) to ${formatExpression(rightExpr)} (${formatSqlType(r.type)}) with ${opName}.`,
+    throw new ExpressionTypeError(
+      `Cannot compare ${ctx.format(leftExpr)} (${formatSqlType(l.type)}) to ${ctx.format(rightExpr)} (${formatSqlType(r.type)}) with ${opName}.`,
     );
   }
   const le = l.evaluate;

@@ -1,4 +1,4 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { CreateArray, CreateMap, CreateStruct, Expression } from '../parser/ast.ts';
 import { commonType } from '../types/coercion.ts';
 import * as T from '../types/sql-type.ts';
@@ -7,7 +7,6 @@ import { formatSqlType } from '../types/sql-type.ts';
 import { Struct } from '../types/struct.ts';
 import { castCompiled } from './compile-cast.ts';
 import type { Ctx } from './compile-context.ts';
-import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
 
 type Ev = (row: EvalRow) => unknown;
@@ -32,8 +31,8 @@ export function compileToCommonType(
       t = nonString;
     } else {
       const bad = exprs[t.index] as Expression;
-      throw new KsqlStatementError(
-        `invalid input syntax for ${what}: ${formatExpression(bad)} (${formatSqlType(compiled[t.index]?.type as SqlType)}) is not compatible with the other elements`,
+      throw new ExpressionTypeError(
+        `invalid input syntax for ${what}: ${ctx.format(bad)} (${formatSqlType(compiled[t.index]?.type as SqlType)}) is not compatible with the other elements`,
       );
     }
   }
@@ -46,7 +45,7 @@ export function compileToCommonType(
 export function compileCreateArray(e: CreateArray, ctx: Ctx): CompiledExpression {
   const { type, evs } = compileToCommonType(e.elements, ctx, 'ARRAY');
   if (!type) {
-    throw new KsqlStatementError(
+    throw new ExpressionTypeError(
       'Cannot construct an array with all NULL elements (see https://github.com/confluentinc/ksql/issues/4239). As a workaround, you may cast a NULL value to the desired type.',
     );
   }
@@ -74,7 +73,7 @@ export function compileCreateMap(e: CreateMap, ctx: Ctx): CompiledExpression {
     'MAP value',
   );
   if (!keys.type || !values.type) {
-    throw new KsqlStatementError(
+    throw new ExpressionTypeError(
       'Cannot construct a map with all NULL keys or values (see https://github.com/confluentinc/ksql/issues/4239). As a workaround, you may cast a NULL value to the desired type.',
     );
   }
@@ -97,7 +96,7 @@ export function compileCreateStruct(e: CreateStruct, ctx: Ctx): CompiledExpressi
   for (const f of e.fields) {
     const c = ctx.compile(f.value);
     if (!c.type) {
-      throw new KsqlStatementError(
+      throw new ExpressionTypeError(
         "Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).",
       );
     }

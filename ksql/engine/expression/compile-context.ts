@@ -17,6 +17,8 @@ export interface Ctx {
   readonly functionContext: FunctionContext;
   readonly lookupFunction: (name: string) => ScalarFunction | undefined;
   readonly lambdaVars: ReadonlyMap<string, LambdaVar>;
+  /** Prints an expression for an error message, as ksqlDB would (see ColumnBinding.displayText). */
+  format(e: Expression): string;
   /** Compiles a sub-expression in this context. */
   compile(e: Expression): CompiledExpression;
   /** The same context with more lambda variables in scope. */

@@ -3,7 +3,7 @@ import { KsqlUnsupportedError } from '../errors.ts';
 import type { FunctionContext } from '../functions/function-types.ts';
 import { getScalarFunction } from '../functions/scalar/registry.ts';
 import type { Expression } from '../parser/ast.ts';
-import { STRING } from '../types/sql-type.ts';
+import { formatSqlType, STRING } from '../types/sql-type.ts';
 import { compileArithmeticBinary, compileArithmeticUnary } from './compile-arithmetic.ts';
 import { compileBetween } from './compile-between.ts';
 import { compileSearchedCase, compileSimpleCase } from './compile-case.ts';
@@ -20,6 +20,8 @@ import { compileLike } from './compile-like.ts';
 import { compileLiteral } from './compile-literal.ts';
 import { compileLogicalBinary, compileNot } from './compile-logical.ts';
 import { compileDereference, compileSubscript } from './compile-subscript.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
+import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression, CompileOptions, Scope } from './scope.ts';
 
 export const DEFAULT_FUNCTION_CONTEXT: FunctionContext = {
@@ -37,7 +39,7 @@ export function compileExpression(
   scope: Scope,
   options: CompileOptions = {},
 ): CompiledExpression {
-  const c = makeCtx(scope, options, new Map()).compile(expr);
+  const c = compileChecked(expr, scope, options);
   const ev = c.evaluate;
   const onError = options.onError;
   // ksqlDB evaluates each expression in a try/catch: a failure makes the value NULL and is
@@ -55,6 +57,33 @@ export function compileExpression(
   };
 }
 
+/**
+ * In WHERE and HAVING ksqlDB prefixes type errors ("Error in WHERE expression: Cannot compare
+ * ...") and requires a BOOLEAN ("Type error in WHERE expression: Should evaluate to boolean but
+ * is 'x' (STRING) instead.", comparison-expression.json).
+ */
+function compileChecked(expr: Expression, scope: Scope, options: CompileOptions): CompiledExpression {
+  const clause = options.clause?.toUpperCase();
+  const predicate = clause === 'WHERE' || clause === 'HAVING';
+  let c: CompiledExpression;
+  try {
+    c = makeCtx(scope, options, new Map()).compile(expr);
+  } catch (err) {
+    if (predicate && err instanceof ExpressionTypeError) {
+      throw new ExpressionTypeError(`Error in ${clause} expression: ${err.message}`, err.statementText, {
+        cause: err,
+      });
+    }
+    throw err;
+  }
+  if (predicate && c.type && c.type.kind !== 'BOOLEAN') {
+    throw new ExpressionTypeError(
+      `Type error in ${clause} expression: Should evaluate to boolean but is ${formatExpression(expr, (ref) => scope.resolveColumn(ref.name.name, ref.source?.name)?.displayText)} (${formatSqlType(c.type)}) instead.`,
+    );
+  }
+  return c;
+}
+
 function makeCtx(scope: Scope, options: CompileOptions, lambdaVars: ReadonlyMap<string, LambdaVar>): Ctx {
   const lookup = options.functions ?? getScalarFunction;
   const ctx: Ctx = {
@@ -64,6 +93,10 @@ function makeCtx(scope: Scope, options: CompileOptions, lambdaVars: ReadonlyMap<
     lookupFunction: (name) => lookup(name) ?? (options.functions ? getScalarFunction(name) : undefined),
     lambdaVars,
     compile: (e) => compileNode(e, ctx),
+    format: (e) =>
+      formatExpression(e, (ref) =>
+        ref.source ? undefined : scope.resolveColumn(ref.name.name)?.displayText,
+      ),
     withLambdaVars: (vars) => makeCtx(scope, options, vars),
   };
   return ctx;

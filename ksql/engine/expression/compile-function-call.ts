@@ -1,4 +1,4 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import { isLambdaFunction } from '../functions/scalar/lambda-function.ts';
 import type { FunctionCall, Lambda } from '../parser/ast.ts';
 import type { SqlType } from '../types/sql-type.ts';
@@ -15,7 +15,7 @@ type Ev = (row: EvalRow) => unknown;
  */
 export function compileFunctionCall(e: FunctionCall, ctx: Ctx): CompiledExpression {
   const fn = ctx.lookupFunction(e.name);
-  if (!fn) throw new KsqlStatementError(`Can't find any functions with the name '${e.name}'`);
+  if (!fn) throw new ExpressionTypeError(`Can't find any functions with the name '${e.name}'`);
   const argTypes: (SqlType | undefined)[] = new Array<SqlType | undefined>(e.args.length).fill(undefined);
   const evs: Ev[] = new Array<Ev>(e.args.length);
   const lambdaIdx: number[] = [];
@@ -33,14 +33,14 @@ export function compileFunctionCall(e: FunctionCall, ctx: Ctx): CompiledExpressi
   const rowRef: { row: EvalRow } = { row: null };
   if (lambdaIdx.length > 0) {
     if (!isLambdaFunction(fn)) {
-      throw new KsqlStatementError(`Function '${e.name}' does not accept lambda arguments`);
+      throw new ExpressionTypeError(`Function '${e.name}' does not accept lambda arguments`);
     }
     for (const i of lambdaIdx) {
       const lam = e.args[i] as Lambda;
       const params = fn.lambdaParamTypes(argTypes, i);
-      if ('error' in params) throw new KsqlStatementError(params.error);
+      if ('error' in params) throw new ExpressionTypeError(params.error);
       if (params.length !== lam.params.length) {
-        throw new KsqlStatementError(
+        throw new ExpressionTypeError(
           `Was expecting ${params.length} arguments but found ${lam.params.length}, ${lam.params.join(', ')}. Check your lambda statement.`,
         );
       }
@@ -63,7 +63,7 @@ export function compileFunctionCall(e: FunctionCall, ctx: Ctx): CompiledExpressi
   }
 
   const resolved = fn.resolve(argTypes);
-  if ('error' in resolved) throw new KsqlStatementError(resolved.error);
+  if ('error' in resolved) throw new ExpressionTypeError(resolved.error);
   const invoke = resolved.invoke.bind(resolved);
   const fctx = ctx.functionContext;
   const n = evs.length;

@@ -2,6 +2,7 @@ import { KsqlStatementError } from '../errors.ts';
 import type { Expression, InList } from '../parser/ast.ts';
 import { parseBooleanText } from '../types/boolean-text.ts';
 import { baseTypeName, isNumeric } from '../types/base-type-name.ts';
+import { widen } from '../types/coercion.ts';
 import { parseDecimalText } from '../types/parse-number-text.ts';
 import * as T from '../types/sql-type.ts';
 import type { SqlType } from '../types/sql-type.ts';
@@ -13,7 +14,6 @@ import { codegenError, constant } from './compile-context.ts';
 import { decimalLiteralType } from './compile-literal.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, isValidComparison } from './comparator.ts';
-import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
 
 /**
@@ -28,13 +28,24 @@ export function compileInList(e: InList, ctx: Ctx): CompiledExpression {
   const ve = v.evaluate;
   const vt = v.type;
   const items: { ev: (row: EvalRow) => unknown; eq: (a: unknown, b: unknown) => boolean }[] = [];
+  // ksqlDB types the list after widening the value with its numeric literals, and names that
+  // type in errors (in.json: DECIMAL(4, 2) IN (10, true) reports DECIMAL(12, 2) = BOOLEAN).
+  let display = vt;
+  if (vt && isNumeric(vt)) {
+    for (const item of e.list) {
+      if (item.kind === 'IntegerLiteral' || item.kind === 'DecimalLiteral' || item.kind === 'DoubleLiteral') {
+        const lt = ctx.compile(item).type;
+        if (lt) display = widen(display as SqlType, lt) ?? display;
+      }
+    }
+  }
   for (const item of e.list) {
     if (item.kind === 'NullLiteral') continue;
     if (!vt) {
       items.push({ ev: ctx.compile(item).evaluate, eq: () => false });
       continue;
     }
-    const c = coerceItem(item, vt, ctx, { expr: item, type: vt }, false);
+    const c = coerceItem(item, vt, ctx, { expr: item, type: display ?? vt }, false);
     const ct = c.type ?? vt;
     const cmp = buildComparator(vt, ct);
     items.push({ ev: c.evaluate, eq: (a, b) => cmp(a, b) === 0 });
@@ -59,7 +70,7 @@ export function compileInList(e: InList, ctx: Ctx): CompiledExpression {
 function operatorDoesNotExist(ctx: Ctx, target: SqlType, t: SqlType, top: Expression): KsqlStatementError {
   return codegenError(
     ctx,
-    `operator does not exist: ${formatSqlType(target)} = ${formatSqlType(t)} (${formatExpression(top)})\nHint: You might need to add explicit type casts.`,
+    `operator does not exist: ${formatSqlType(target)} = ${formatSqlType(t)} (${ctx.format(top)})\nHint: You might need to add explicit type casts.`,
   );
 }
 
@@ -159,7 +170,7 @@ function coerceItem(
  * type": ARRAY<BIGINT> = ARRAY<BOOLEAN> (ARRAY[VAL1])).
  */
 function mismatch(ctx: Ctx, target: SqlType, t: SqlType, top: Top, nested: boolean): KsqlStatementError {
-  if (!nested) return operatorDoesNotExist(ctx, target, t, top.expr);
+  if (!nested) return operatorDoesNotExist(ctx, top.type, t, top.expr);
   const whole = ctx.compile(top.expr);
   return operatorDoesNotExist(ctx, top.type, whole.type ?? t, top.expr);
 }

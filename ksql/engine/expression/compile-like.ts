@@ -1,8 +1,7 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { Like } from '../parser/ast.ts';
 import { BOOLEAN, formatSqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
-import { formatExpression } from './format-expression.ts';
 import { likeToRegExp } from './like-matcher.ts';
 import type { CompiledExpression } from './scope.ts';
 
@@ -18,8 +17,8 @@ export function compileLike(e: Like, ctx: Ctx): CompiledExpression {
     [p, e.pattern],
   ] as const) {
     if (c.type && c.type.kind !== 'STRING') {
-      throw new KsqlStatementError(
-        `Unsupported LIKE operand ${formatExpression(x)} (${formatSqlType(c.type)}): LIKE only supports STRING`,
+      throw new ExpressionTypeError(
+        `Unsupported LIKE operand ${ctx.format(x)} (${formatSqlType(c.type)}): LIKE only supports STRING`,
       );
     }
   }

@@ -1,11 +1,10 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { Dereference, Subscript } from '../parser/ast.ts';
 import { castConverter } from '../types/cast.ts';
 import { formatSqlType } from '../types/sql-type.ts';
 import type { Struct } from '../types/struct.ts';
 import { valuesEqual } from '../types/values-equal.ts';
 import type { Ctx } from './compile-context.ts';
-import { formatExpression } from './format-expression.ts';
 import type { CompiledExpression } from './scope.ts';
 
 /**
@@ -21,8 +20,8 @@ export function compileSubscript(e: Subscript, ctx: Ctx): CompiledExpression {
   const bt = base.type;
   if (bt?.kind === 'ARRAY') {
     if (index.type && index.type.kind !== 'INT' && index.type.kind !== 'BIGINT') {
-      throw new KsqlStatementError(
-        `Array index must be INTEGER or BIGINT: ${formatExpression(e.index)} (${formatSqlType(index.type)})`,
+      throw new ExpressionTypeError(
+        `Array index must be INTEGER or BIGINT: ${ctx.format(e.index)} (${formatSqlType(index.type)})`,
       );
     }
     return {
@@ -43,8 +42,8 @@ export function compileSubscript(e: Subscript, ctx: Ctx): CompiledExpression {
     const keyType = bt.key;
     const conv = index.type ? castConverter(index.type, keyType) : undefined;
     if (index.type && !conv) {
-      throw new KsqlStatementError(
-        `Map key type mismatch: ${formatExpression(e.index)} (${formatSqlType(index.type)}) for ${formatSqlType(bt)}`,
+      throw new ExpressionTypeError(
+        `Map key type mismatch: ${ctx.format(e.index)} (${formatSqlType(index.type)}) for ${formatSqlType(bt)}`,
       );
     }
     const primitiveKey =
@@ -67,8 +66,8 @@ export function compileSubscript(e: Subscript, ctx: Ctx): CompiledExpression {
       },
     };
   }
-  throw new KsqlStatementError(
-    `Subscript expression is only supported on ARRAY and MAP types, but ${formatExpression(e.base)} is ${bt ? formatSqlType(bt) : 'NULL'}`,
+  throw new ExpressionTypeError(
+    `Subscript expression is only supported on ARRAY and MAP types, but ${ctx.format(e.base)} is ${bt ? formatSqlType(bt) : 'NULL'}`,
   );
 }
 
@@ -77,8 +76,8 @@ export function compileDereference(e: Dereference, ctx: Ctx): CompiledExpression
   const base = ctx.compile(e.base);
   const bt = base.type;
   if (bt?.kind !== 'STRUCT') {
-    throw new KsqlStatementError(
-      `Can't dereference ${formatExpression(e.base)}: expected a STRUCT but got ${bt ? formatSqlType(bt) : 'NULL'}`,
+    throw new ExpressionTypeError(
+      `Can't dereference ${ctx.format(e.base)}: expected a STRUCT but got ${bt ? formatSqlType(bt) : 'NULL'}`,
     );
   }
   let i = bt.fields.findIndex((f) => f.name === e.field.name);
@@ -86,7 +85,7 @@ export function compileDereference(e: Dereference, ctx: Ctx): CompiledExpression
     i = bt.fields.findIndex((f) => f.name.toUpperCase() === e.field.name.toUpperCase());
   const field = bt.fields[i];
   if (!field) {
-    throw new KsqlStatementError(`Could not find field '${e.field.name}' in '${formatExpression(e.base)}'.`);
+    throw new ExpressionTypeError(`Could not find field '${e.field.name}' in '${ctx.format(e.base)}'.`);
   }
   const be = base.evaluate;
   return {

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../common/assert-never.ts';
-import type { Expression, Identifier, TypeSyntax } from '../parser/ast.ts';
+import type { ColumnRef, Expression, Identifier, TypeSyntax } from '../parser/ast.ts';
 import { formatSqlType } from '../types/sql-type.ts';
 import { sqlTypeFromSyntax } from '../types/type-from-syntax.ts';
 
@@ -8,10 +8,11 @@ import { sqlTypeFromSyntax } from '../types/type-from-syntax.ts';
  * binary operations parenthesised (`(RANDOM() + 1.5)`), `MAP('a':=1)`, `STRUCT(F0:=VAL1)`,
  * `ARRAY[1, 2]`, string literals single-quoted, booleans and null in lower case.
  */
-export function formatExpression(e: Expression): string {
+export function formatExpression(e: Expression, columnText?: (ref: ColumnRef) => string | undefined): string {
+  const f = (x: Expression): string => formatExpression(x, columnText);
   switch (e.kind) {
     case 'ColumnRef':
-      return e.source ? `${ident(e.source)}.${ident(e.name)}` : ident(e.name);
+      return columnText?.(e) ?? (e.source ? `${ident(e.source)}.${ident(e.name)}` : ident(e.name));
     case 'NullLiteral':
       return 'null';
     case 'BooleanLiteral':
@@ -23,43 +24,43 @@ export function formatExpression(e: Expression): string {
     case 'StringLiteral':
       return `'${e.value.replace(/'/g, "''")}'`;
     case 'ArithmeticBinary':
-      return `(${formatExpression(e.left)} ${e.operator} ${formatExpression(e.right)})`;
+      return `(${f(e.left)} ${e.operator} ${f(e.right)})`;
     case 'ArithmeticUnary':
-      return `${e.sign}${formatExpression(e.operand)}`;
+      return `${e.sign}${f(e.operand)}`;
     case 'Comparison':
-      return `(${formatExpression(e.left)} ${e.operator} ${formatExpression(e.right)})`;
+      return `(${f(e.left)} ${e.operator} ${f(e.right)})`;
     case 'Between':
-      return `(${formatExpression(e.value)} ${e.negated ? 'NOT ' : ''}BETWEEN ${formatExpression(e.lower)} AND ${formatExpression(e.upper)})`;
+      return `(${f(e.value)} ${e.negated ? 'NOT ' : ''}BETWEEN ${f(e.lower)} AND ${f(e.upper)})`;
     case 'InList':
-      return `(${formatExpression(e.value)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map(formatExpression).join(', ')}))`;
+      return `(${f(e.value)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map(f).join(', ')}))`;
     case 'Like':
-      return `(${formatExpression(e.value)} ${e.negated ? 'NOT ' : ''}LIKE ${formatExpression(e.pattern)}${e.escape === undefined ? '' : ` ESCAPE '${e.escape}'`})`;
+      return `(${f(e.value)} ${e.negated ? 'NOT ' : ''}LIKE ${f(e.pattern)}${e.escape === undefined ? '' : ` ESCAPE '${e.escape}'`})`;
     case 'IsNull':
-      return `(${formatExpression(e.operand)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
+      return `(${f(e.operand)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
     case 'LogicalBinary':
-      return `(${formatExpression(e.left)} ${e.operator} ${formatExpression(e.right)})`;
+      return `(${f(e.left)} ${e.operator} ${f(e.right)})`;
     case 'Not':
-      return `(NOT ${formatExpression(e.operand)})`;
+      return `(NOT ${f(e.operand)})`;
     case 'SearchedCase':
-      return `(CASE ${e.whens.map((w) => `WHEN ${formatExpression(w.when)} THEN ${formatExpression(w.then)}`).join(' ')}${e.else ? ` ELSE ${formatExpression(e.else)}` : ''} END)`;
+      return `(CASE ${e.whens.map((w) => `WHEN ${f(w.when)} THEN ${f(w.then)}`).join(' ')}${e.else ? ` ELSE ${f(e.else)}` : ''} END)`;
     case 'SimpleCase':
-      return `(CASE ${formatExpression(e.operand)} ${e.whens.map((w) => `WHEN ${formatExpression(w.when)} THEN ${formatExpression(w.then)}`).join(' ')}${e.else ? ` ELSE ${formatExpression(e.else)}` : ''} END)`;
+      return `(CASE ${f(e.operand)} ${e.whens.map((w) => `WHEN ${f(w.when)} THEN ${f(w.then)}`).join(' ')}${e.else ? ` ELSE ${f(e.else)}` : ''} END)`;
     case 'Cast':
-      return `CAST(${formatExpression(e.operand)} AS ${formatTypeSyntax(e.type)})`;
+      return `CAST(${f(e.operand)} AS ${formatTypeSyntax(e.type)})`;
     case 'FunctionCall':
-      return `${e.name}(${e.star ? '*' : e.args.map(formatExpression).join(', ')})`;
+      return `${e.name}(${e.star ? '*' : e.args.map(f).join(', ')})`;
     case 'Subscript':
-      return `${formatExpression(e.base)}[${formatExpression(e.index)}]`;
+      return `${f(e.base)}[${f(e.index)}]`;
     case 'Dereference':
-      return `${formatExpression(e.base)}->${ident(e.field)}`;
+      return `${f(e.base)}->${ident(e.field)}`;
     case 'CreateArray':
-      return `ARRAY[${e.elements.map(formatExpression).join(', ')}]`;
+      return `ARRAY[${e.elements.map(f).join(', ')}]`;
     case 'CreateMap':
-      return `MAP(${e.entries.map((x) => `${formatExpression(x.key)}:=${formatExpression(x.value)}`).join(', ')})`;
+      return `MAP(${e.entries.map((x) => `${f(x.key)}:=${f(x.value)}`).join(', ')})`;
     case 'CreateStruct':
-      return `STRUCT(${e.fields.map((f) => `${ident(f.name)}:=${formatExpression(f.value)}`).join(', ')})`;
+      return `STRUCT(${e.fields.map((x) => `${ident(x.name)}:=${f(x.value)}`).join(', ')})`;
     case 'Lambda':
-      return `(${e.params.join(', ')}) => ${formatExpression(e.body)}`;
+      return `(${e.params.join(', ')}) => ${f(e.body)}`;
     case 'LambdaVariable':
       return e.name;
     case 'IntervalUnit':

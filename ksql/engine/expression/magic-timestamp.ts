@@ -1,4 +1,4 @@
-import { KsqlStatementError } from '../errors.ts';
+import { ExpressionTypeError } from './expression-errors.ts';
 import type { Expression } from '../parser/ast.ts';
 import { parseTimestampIso } from '../types/time-text.ts';
 
@@ -18,7 +18,7 @@ export function magicTimestampLiteral(other: Expression, column: Expression): Ex
   if (other.kind !== 'StringLiteral' || !isMagicTimestampColumn(column)) return other;
   const ms = parseTimestampIso(other.value);
   if (ms === null) {
-    throw new KsqlStatementError(`Failed to parse timestamp '${other.value}'`);
+    throw new ExpressionTypeError(`Failed to parse timestamp '${other.value}'`);
   }
   return { kind: 'IntegerLiteral', text: String(ms), loc: other.loc };
 }

@@ -11,6 +11,12 @@ export type EvalRow = unknown;
 /** A resolved column: its type and how to read its value from a row. */
 export interface ColumnBinding {
   readonly type: SqlType;
+  /**
+   * How error messages print a reference to this column when it stands for another expression
+   * (an aggregate call the planner replaced by an internal column): ksqlDB prints the original,
+   * "Cannot compare SUM(VALUE) (BIGINT) to '100' (STRING) ...".
+   */
+  readonly displayText?: string;
   read(row: EvalRow): unknown;
 }
 

@@ -14,8 +14,10 @@ export function javaDoubleToString(d: number): string {
     const s = String(abs);
     return sign + (s.includes('.') ? s : `${s}.0`);
   }
-  // toExponential() gives the shortest digits as `d.dddde±x`.
-  const [mant = '', exp = '0'] = abs.toExponential().split('e');
-  const m = mant.includes('.') ? mant : `${mant}.0`;
-  return `${sign}${m}E${Number(exp)}`;
+  // toExponential() gives the shortest digits as `d.dddde±x`. Java needs a fraction digit; when
+  // the shortest form has a single digit, Java prints the two-digit decimal nearest to the
+  // exact value (Double.MIN_VALUE is 4.9E-324, not 5.0E-324; literals.json).
+  let [mant = '', exp = '0'] = abs.toExponential().split('e');
+  if (!mant.includes('.')) [mant = '', exp = '0'] = abs.toExponential(1).split('e');
+  return `${sign}${mant}E${Number(exp)}`;
 }

@@ -15,6 +15,7 @@ import * as m from './math-functions.ts';
 import { nullif } from './nullif.ts';
 import { lpad, rpad } from './pad.ts';
 import { pi } from './pi.ts';
+import { badUdf, whenCondition, whenResult } from './qtt-test-functions.ts';
 import { random } from './random.ts';
 import { replace } from './replace.ts';
 import { round } from './round.ts';
@@ -108,4 +109,8 @@ export const SCALAR_FUNCTIONS: readonly ScalarFunction[] = [
   ta.timestampAdd,
   ta.timestampSub,
   ta.convertTz,
+  // test UDFs of ksqlDB's QTT suite
+  whenCondition,
+  whenResult,
+  badUdf,
 ];

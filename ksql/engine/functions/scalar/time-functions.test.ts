@@ -73,6 +73,7 @@ describe('time functions', () => {
     ['PARSE_DATE', '2003-12-24', 'yyyy-MM-dd', 12410],
     ['PARSE_DATE', '2004-01-01', 'yyyy-MM-dd', 12418],
     ['PARSE_DATE', '2004', 'yyyy-MM-dd', null],
+    ['PARSE_DATE', '2003-12-24-01-01', 'yyyy-MM-dd', 12410],
     ['PARSE_DATE', 'abcd', 'yyyy-MM-dd', null],
     ['PARSE_TIME', '10:11:12', 'HH:mm:ss', 36672000],
   ])('%s(%s, %s)', (fn, text, fmt, expected) => {

@@ -44,6 +44,7 @@ function parser(
   withZone: boolean,
   legacyZone: boolean,
   fromMs: (ms: number) => unknown,
+  allowTrailing = false,
 ): ScalarFunction {
   return scalarFunction(name, (t) => {
     const ok =
@@ -57,7 +58,7 @@ function parser(
       if (s === null || fmt === null) return null;
       if (args.length === 3 && args[2] === null) return null;
       const zone = args.length === 3 ? zoneArg(args[2]) : legacyZone ? ctx.defaultTimeZone : 'UTC';
-      return fromMs(parseDateTime(s as string, fmt as string, zone));
+      return fromMs(parseDateTime(s as string, fmt as string, zone, allowTrailing));
     });
   });
 }
@@ -69,7 +70,7 @@ export const formatTime = formatter('FORMAT_TIME', ['TIME'], false, false, (v) =
 
 export const stringToTimestamp = parser('STRINGTOTIMESTAMP', BIGINT, true, true, (ms) => BigInt(ms));
 export const parseTimestamp = parser('PARSE_TIMESTAMP', TIMESTAMP, true, false, (ms) => ms);
-export const parseDate = parser('PARSE_DATE', DATE, false, false, (ms) => Math.floor(ms / MS_PER_DAY));
+export const parseDate = parser('PARSE_DATE', DATE, false, false, (ms) => Math.floor(ms / MS_PER_DAY), true);
 export const parseTime = parser(
   'PARSE_TIME',
   TIME,

@@ -10,9 +10,10 @@ const NUMERIC = new Set('yuMLdDHhkKmsSn'.split(''));
  * Parses `text` with a Java pattern into epoch ms, case-insensitively like ksqlDB's
  * StringToTimestampParser; fields absent from the pattern default to 1970-01-01T00:00:00.000;
  * a zone or offset in the text wins over `zone` (stringtimestamp.json: 'PST' is
- * America/Los_Angeles, so daylight time applies in May).
+ * America/Los_Angeles, so daylight time applies in May). `allowTrailing` ignores text after the
+ * pattern, as PARSE_DATE does (null.json: '2003-12-24-01-01' with 'yyyy-MM-dd' is 2003-12-24).
  */
-export function parseDateTime(text: string, pattern: string, zone: string): number {
+export function parseDateTime(text: string, pattern: string, zone: string, allowTrailing = false): number {
   const tokens = compilePattern(pattern);
   let pos = 0;
   let year = 1970;
@@ -150,7 +151,7 @@ export function parseDateTime(text: string, pattern: string, zone: string): numb
         fail();
     }
   }
-  if (pos !== text.length) fail();
+  if (pos !== text.length && !allowTrailing) fail();
   if (hour12 !== undefined) hour = hour12 + (pm ? 12 : 0);
   else if (pm !== undefined && hour < 12 && pm) hour += 12;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) fail();
