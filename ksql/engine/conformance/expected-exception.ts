@@ -58,9 +58,12 @@ export function isInstanceOf(error: unknown, javaClass: string): boolean {
   return false;
 }
 
+/** The feature named by an unsupported error, also when the engine wrapped it (`cause`) to add the statement. */
 export function unsupportedFeature(error: unknown): string | undefined {
-  if (error instanceof KsqlUnsupportedError) return error.feature;
-  if (error instanceof HarnessUnsupported) return error.feature;
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof KsqlUnsupportedError) return e.feature;
+    if (e instanceof HarnessUnsupported) return e.feature;
+  }
   return undefined;
 }
 

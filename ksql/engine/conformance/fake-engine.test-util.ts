@@ -57,6 +57,11 @@ function fakeEngine(opts: { window?: KeyFormat['window'] }): KsqlEngine {
   const run = (sql: string): void => {
     if (sql.startsWith('BOOM')) throw new KsqlStatementError('boom: statement rejected');
     if (sql.startsWith('NOPE')) throw new KsqlUnsupportedError('joins');
+    if (sql.startsWith('WRAPPED')) {
+      throw new KsqlStatementError('unsupported: windows', sql, {
+        cause: new KsqlUnsupportedError('windows'),
+      });
+    }
     if (sql.startsWith('CREATE STREAM IN')) sources.push(source('IN', 'in', 'JSON'));
     if (sql.startsWith('CREATE STREAM OUT')) {
       topics.createTopic('OUT', 1);

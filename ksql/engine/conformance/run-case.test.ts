@@ -112,6 +112,8 @@ describe('runQttCase (against a fake engine)', () => {
   it('counts KsqlUnsupportedError as unsupported, even when a bare exception type was expected', async () => {
     const r = await run({ statements: ['NOPE'], inputs: [input(1, 'a')] });
     expect([r.status, r.reason]).toEqual(['unsupported', 'unsupported: joins']);
+    const wrapped = await run({ statements: ['WRAPPED'], inputs: [input(1, 'a')] });
+    expect([wrapped.status, wrapped.reason]).toEqual(['unsupported', 'unsupported: windows']);
     const typed = await run({
       statements: ['NOPE'],
       expectedException: { type: 'io.confluent.ksql.util.KsqlStatementException' },
