@@ -3,8 +3,8 @@ import type { WindowBounds } from '../serde/serde-types.ts';
 /**
  * What an aggregating operator needs from the planner: how to start, extend, retract and merge
  * one accumulator (the accumulator of all aggregate functions of a query, opaque here).
- * `add`/`undo`/`merge` take the output of `args` and return the new accumulator without
- * mutating their input.
+ * `add`/`undo` take the output of `args` and return the new accumulator (they may update
+ * `acc` in place: an accumulator belongs to one aggregate row); `merge` returns a new one.
  */
 export interface AggregationOps<A = unknown> {
   init(): A;

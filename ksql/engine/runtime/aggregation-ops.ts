@@ -4,8 +4,8 @@ import type { AggregationOps } from './aggregate-types.ts';
 type Args = readonly (readonly unknown[])[];
 
 /**
- * The accumulator of a query = one accumulator per aggregate call; each step returns a new
- * array. Arguments are evaluated once per input row (`args`), not once per window.
+ * The accumulator of a query = one accumulator per aggregate call, in an array owned by one
+ * aggregate row. Arguments are evaluated once per input row (`args`), not once per window.
  */
 export function aggregationOps(calls: readonly AggregateCall[]): AggregationOps<unknown[]> {
   const n = calls.length;
