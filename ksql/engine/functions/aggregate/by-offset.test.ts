@@ -103,3 +103,29 @@ describe('EARLIEST_BY_OFFSET', () => {
     expect(mergeSessions(n, [n1, n2], null)).toEqual([null, 1]);
   });
 });
+
+describe('*_BY_OFFSET with complex types (latest-offset-udaf.json "with arrays, structs, and maps")', () => {
+  it('returns the values themselves for ARRAY<STRUCT<..., MAP>> columns', async () => {
+    const { Struct } = await import('../../types/struct.ts');
+    const { DOUBLE, STRING, map } = await import('../../types/sql-type.ts');
+    const t = array(
+      struct([
+        { name: 'A', type: STRING },
+        { name: 'M', type: map(STRING, DOUBLE) },
+      ]),
+    );
+    const v1 = [new Struct(['A', 'M'], ['Early0', new Map([['Early0', 1.234]])])];
+    const v2 = [new Struct(['A', 'M'], ['Later1', new Map([['Early0', 4.56]])])];
+    const latest = resolveAgg('LATEST_BY_OFFSET', [t]);
+    expect(latest.returnType).toEqual(t);
+    expect(run(latest, [v1, v2]).outputs).toEqual([v1, v2]);
+    const earliest = resolveAgg('EARLIEST_BY_OFFSET', [t], [2]);
+    expect(earliest.returnType).toEqual(array(t));
+    expect(run(earliest, [v1, v2]).outputs[1]).toEqual([v1, v2]);
+  });
+
+  it('rejects n < 1 and unknown literal shapes', () => {
+    expect(() => resolveAgg('LATEST_BY_OFFSET', [INT], [0])).toThrow(/latestN must be 1 or greater/);
+    expect(() => resolveAgg('EARLIEST_BY_OFFSET', [INT], ['x'])).toThrow(/does not accept parameters/);
+  });
+});

@@ -6,16 +6,14 @@
 /** Splits one CSV record into fields; `null` for a field that was empty and unquoted. */
 export function parseCsvRecord(text: string, delimiter: string): (string | null)[] {
   const fields: (string | null)[] = [];
-  let i = 0;
   const n = text.length;
-  // A trailing line break ends the record (the parser reads only the first record).
-  const end = text.endsWith('\r\n') ? n - 2 : text.endsWith('\n') || text.endsWith('\r') ? n - 1 : n;
+  let i = 0;
   while (true) {
     if (text[i] === '"') {
       let value = '';
       i++;
       while (true) {
-        if (i >= end) throw new Error('EOF reached before encapsulated token finished');
+        if (i >= n) throw new Error('EOF reached before encapsulated token finished');
         const c = text[i]!;
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -30,26 +28,30 @@ export function parseCsvRecord(text: string, delimiter: string): (string | null)
         i++;
       }
       // Commons CSV tolerates only whitespace between the closing quote and the delimiter.
-      while (i < end && text[i] !== delimiter && /\s/.test(text[i]!)) i++;
-      if (i < end && text[i] !== delimiter) {
+      while (i < n && text[i] !== delimiter && !isLineBreak(text[i]!) && /\s/.test(text[i]!)) i++;
+      if (i < n && text[i] !== delimiter && !isLineBreak(text[i]!)) {
         throw new Error(`Invalid char between encapsulated token and delimiter at position ${i}`);
       }
       fields.push(value);
     } else {
-      let j = text.indexOf(delimiter, i);
-      if (j < 0 || j > end) j = end;
-      const raw = text.slice(i, j);
-      fields.push(raw === '' ? null : raw);
+      let j = i;
+      while (j < n && text[j] !== delimiter && !isLineBreak(text[j]!)) j++;
+      fields.push(j === i ? null : text.slice(i, j));
       i = j;
     }
-    if (i >= end) break;
+    // The parser reads only the first record: a line break ends it.
+    if (i >= n || isLineBreak(text[i]!)) break;
     i += delimiter.length;
-    if (i >= end) {
+    if (i >= n) {
       fields.push(null);
       break;
     }
   }
   return fields;
+}
+
+function isLineBreak(c: string): boolean {
+  return c === '\n' || c === '\r';
 }
 
 /**

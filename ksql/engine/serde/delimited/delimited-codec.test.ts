@@ -120,5 +120,9 @@ describe('parseCsvRecord', () => {
     expect(parseCsvRecord(' a , b', ',')).toEqual([' a ', ' b']);
     expect(parseCsvRecord(',', ',')).toEqual([null, null]);
     expect(parseCsvRecord('x', ',')).toEqual(['x']);
+    expect(parseCsvRecord('a,b\nc,d', ',')).toEqual(['a', 'b']);
+    expect(parseCsvRecord('"a\nb",c\r\n', ',')).toEqual(['a\nb', 'c']);
+    expect(parseCsvRecord('a"b,c', ',')).toEqual(['a"b', 'c']);
+    expect(() => parseCsvRecord('"a"x,c', ',')).toThrow(/Invalid char between encapsulated token/);
   });
 });
