@@ -1,6 +1,6 @@
 import type { Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { parseIdentifier } from './parse-identifier.ts';
+import { parseSourceName } from './parse-identifier.ts';
 import { parseColumns, parseValues } from './parse-insert.ts';
 import { parseOptionalWith } from './parse-properties.ts';
 import { parseTableElements } from './parse-table-elements.ts';
@@ -14,14 +14,14 @@ import type { StatementHead } from './statement-base.ts';
 export function parseAssert(c: Cursor, head: StatementHead): Statement {
   c.expectKeyword('ASSERT');
   if (c.acceptKeyword('VALUES')) {
-    const source = parseIdentifier(c);
+    const source = parseSourceName(c);
     const columns = c.isOp('(') ? parseColumns(c) : undefined;
     c.expectKeyword('VALUES');
     return { kind: 'AssertValues', ...head, source, ...(columns ? { columns } : {}), values: parseValues(c) };
   }
   if (c.acceptKeyword('NULL')) {
     c.expectKeyword('VALUES');
-    const source = parseIdentifier(c);
+    const source = parseSourceName(c);
     const columns = c.isOp('(') ? parseColumns(c) : undefined;
     c.expectKeyword('KEY');
     return {
@@ -34,7 +34,7 @@ export function parseAssert(c: Cursor, head: StatementHead): Statement {
   }
   if (c.isKeyword('STREAM') || c.isKeyword('TABLE')) {
     const sourceType = c.next().value as 'STREAM' | 'TABLE';
-    const name = parseIdentifier(c);
+    const name = parseSourceName(c);
     const elements = c.isOp('(') ? parseTableElements(c) : [];
     return { kind: 'AssertSource', ...head, sourceType, name, elements, properties: parseOptionalWith(c) };
   }

@@ -1,6 +1,6 @@
 import type { Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { parseIdentifier } from './parse-identifier.ts';
+import { parseSourceName } from './parse-identifier.ts';
 import { parseOptionalWith } from './parse-properties.ts';
 import { parseQuery } from './parse-query.ts';
 import { parseTableElements } from './parse-table-elements.ts';
@@ -31,7 +31,7 @@ export function parseCreate(c: Cursor, head: StatementHead): Statement {
     c.expectKeyword('NOT');
     c.expectKeyword('EXISTS');
   }
-  const name = parseIdentifier(c);
+  const name = parseSourceName(c);
   const elements = c.isOp('(') ? parseTableElements(c) : undefined;
   const properties = parseOptionalWith(c);
   if (!isSource && elements === undefined && c.acceptKeyword('AS')) {

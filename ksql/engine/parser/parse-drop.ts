@@ -1,6 +1,6 @@
 import type { Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { parseIdentifier } from './parse-identifier.ts';
+import { parseSourceName } from './parse-identifier.ts';
 import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 
@@ -15,7 +15,7 @@ export function parseDrop(c: Cursor, head: StatementHead): Statement {
   else throw c.expected(["'STREAM'", "'TABLE'", "'CONNECTOR'", "'TYPE'"]);
   const ifExists = c.acceptKeyword('IF');
   if (ifExists) c.expectKeyword('EXISTS');
-  const name = parseIdentifier(c);
+  const name = parseSourceName(c);
   const deleteTopic = c.acceptKeyword('DELETE');
   if (deleteTopic) c.expectKeyword('TOPIC');
   return { kind: 'DropSource', ...head, sourceType, name, ifExists, deleteTopic };

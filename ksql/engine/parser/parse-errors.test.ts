@@ -103,4 +103,11 @@ describe('syntax errors in ksqlDB wording', () => {
       "Illegal argument at Line: 1, Col: 15. Identifier names cannot start with '@'",
     );
   });
+
+  it('source names must be valid store names (ParserUtil.getSourceName)', () => {
+    expect(errorOf('DROP STREAM `my stream`;').message).toContain(
+      "Illegal argument at Line: 1, Col: 13. Source names may only contain alphanumeric values, '_' or '-'. Got: 'my stream'",
+    );
+    expect(parseStatements('DROP STREAM `my-Stream`;')).toHaveLength(1);
+  });
 });

@@ -51,3 +51,22 @@ export function undefinedVariable(
     t.column,
   );
 }
+
+/**
+ * `sourceName`: an identifier that must also be a valid Kafka Streams store name, checked like
+ * ksqlDB's ParserUtil.getSourceName ("Source names may only contain alphanumeric values, '_'
+ * or '-'").
+ */
+export function parseSourceName(c: Cursor): Identifier {
+  const t = c.peek();
+  const id = parseIdentifier(c);
+  if (!/^[a-zA-Z0-9_-]*$/.test(id.name)) {
+    throw new KsqlParseError(
+      `Illegal argument at Line: ${t.line}, Col: ${t.column}. Source names may only contain alphanumeric values, ` +
+        `'_' or '-'. Got: '${id.name}'\nStatement: ${c.statementText}`,
+      t.line,
+      t.column,
+    );
+  }
+  return id;
+}

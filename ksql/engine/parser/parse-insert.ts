@@ -1,6 +1,6 @@
 import type { Expression, Identifier, Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { parseIdentifier } from './parse-identifier.ts';
+import { parseIdentifier, parseSourceName } from './parse-identifier.ts';
 import { parseList } from './parse-primary.ts';
 import { parseOptionalWith } from './parse-properties.ts';
 import { parseQuery } from './parse-query.ts';
@@ -11,7 +11,7 @@ import type { StatementHead } from './statement-base.ts';
 export function parseInsert(c: Cursor, head: StatementHead): Statement {
   c.expectKeyword('INSERT');
   c.expectKeyword('INTO');
-  const target = parseIdentifier(c);
+  const target = parseSourceName(c);
   if (c.isKeyword('WITH') || c.isKeyword('SELECT')) {
     const properties = parseOptionalWith(c);
     return { kind: 'InsertInto', ...head, target, properties, query: parseQuery(c) };

@@ -1,7 +1,7 @@
 import type { Duration, Identifier, Relation } from './ast.ts';
 import type { Cursor } from './cursor.ts';
 import { parseExpression } from './parse-expression.ts';
-import { isIdentifierToken, parseIdentifier } from './parse-identifier.ts';
+import { isIdentifierToken, parseSourceName } from './parse-identifier.ts';
 import { parseDuration } from './parse-window.ts';
 
 type JoinType = 'INNER' | 'LEFT' | 'RIGHT' | 'FULL';
@@ -56,10 +56,10 @@ function parseWithin(c: Cursor): { before: Duration; after: Duration; grace?: Du
 /** `sourceName (AS? alias)?`; `PARTITION BY` and `EMIT CHANGES` after a source are clauses, not aliases. */
 function parseAliased(c: Cursor): Relation {
   const loc = c.loc();
-  const name = parseIdentifier(c);
+  const name = parseSourceName(c);
   let alias: Identifier | undefined;
-  if (c.acceptKeyword('AS')) alias = parseIdentifier(c);
-  else if (isIdentifierToken(c.peek()) && !startsClause(c)) alias = parseIdentifier(c);
+  if (c.acceptKeyword('AS')) alias = parseSourceName(c);
+  else if (isIdentifierToken(c.peek()) && !startsClause(c)) alias = parseSourceName(c);
   c.sourceNames.add(name.name);
   if (alias) c.sourceNames.add(alias.name);
   return { kind: 'Table', name, ...(alias ? { alias } : {}), loc };

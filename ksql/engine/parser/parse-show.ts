@@ -1,6 +1,6 @@
 import type { ShowList, Statement } from './ast.ts';
 import type { Cursor } from './cursor.ts';
-import { parseIdentifier } from './parse-identifier.ts';
+import { parseIdentifier, parseSourceName } from './parse-identifier.ts';
 import { parseUnsupported } from './parse-unsupported.ts';
 import type { StatementHead } from './statement-base.ts';
 
@@ -47,7 +47,7 @@ export function parseDescribe(c: Cursor, head: StatementHead): Statement {
     const name = parseIdentifier(c).name.toUpperCase();
     return { kind: 'Describe', ...head, target: { kind: 'Function', name }, extended: false };
   }
-  const name = parseIdentifier(c);
+  const name = parseSourceName(c);
   const extended = c.acceptKeyword('EXTENDED');
   return { kind: 'Describe', ...head, target: { kind: 'Source', name }, extended };
 }
