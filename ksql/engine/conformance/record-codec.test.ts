@@ -82,3 +82,19 @@ describe('Avro outputs decoded with the writer schema', () => {
     expect(() => decodeAvro(Buffer.from([1, 0, 0, 0, 1]), registry)).toThrow(/magic/);
   });
 });
+
+import { kafkaActual } from './record-codec.ts';
+
+describe('KAFKA outputs as KafkaSerdeSupplier reads them', () => {
+  const col = (kind: 'INT' | 'BIGINT' | 'DOUBLE' | 'STRING' | 'BOOLEAN') => [
+    { name: 'K', type: { kind }, namespace: 'KEY' as const },
+  ];
+  it('reads big-endian INT/BIGINT/DOUBLE and UTF-8 strings, rejecting wrong sizes', () => {
+    expect(kafkaActual(Buffer.from('00000007', 'hex'), col('INT'))).toBe(7n);
+    expect(kafkaActual(Buffer.from('ffffffffffffffff', 'hex'), col('BIGINT'))).toBe(-1n);
+    expect(kafkaActual(Buffer.from('3ff8000000000000', 'hex'), col('DOUBLE'))).toBe(1.5);
+    expect(kafkaActual(Buffer.from('héllo'), col('STRING'))).toBe('héllo');
+    expect(() => kafkaActual(Buffer.from('0007', 'hex'), col('INT'))).toThrow(/4 bytes/);
+    expect(kafkaActual(Buffer.from('01', 'hex'), col('BOOLEAN'))).toBeUndefined();
+  });
+});

@@ -137,6 +137,8 @@ export class RecordCodec {
       if (kf.info.format === 'JSON') return jsonActual(keyBytes);
       if (kf.info.format === 'DELIMITED') return text(keyBytes);
       if (kf.info.format === 'AVRO') return decodeAvro(keyBytes, this.engine.registry);
+      const kafka = kf.info.format === 'KAFKA' ? kafkaActual(keyBytes, sink.schema.key) : undefined;
+      if (kafka !== undefined) return kafka;
       const cols = viaEngine().keyColumns;
       const wrapped = cols.length !== 1 || kf.features.includes('WRAP_SINGLES');
       return rowActual(viaEngine().key, cols, wrapped);
@@ -147,6 +149,8 @@ export class RecordCodec {
       if (vf.info.format === 'JSON') return jsonActual(r.value);
       if (vf.info.format === 'DELIMITED') return text(r.value);
       if (vf.info.format === 'AVRO') return decodeAvro(r.value, this.engine.registry);
+      const kafka = vf.info.format === 'KAFKA' ? kafkaActual(r.value, valueColumns(sink)) : undefined;
+      if (kafka !== undefined) return kafka;
       const d = viaEngine();
       if (d.value === null) return null;
       const cols = d.valueColumns.filter((c) => c.namespace === 'VALUE');
@@ -166,6 +170,35 @@ export interface ActualRecord {
   readonly partition: number;
   readonly window?: QttWindow;
   readonly windowed?: boolean;
+}
+
+/**
+ * KAFKA format as KafkaSerdeSupplier reads it, by the single column's type (Kafka's Integer,
+ * Long, Double, String and Bytes deserializers); undefined for types it leaves to the engine.
+ */
+export function kafkaActual(bytes: Uint8Array, columns: readonly Column[]): Actual | undefined {
+  const type = columns.length === 1 ? columns[0]!.type.kind : undefined;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sized = (n: number): void => {
+    if (b.length !== n) throw new Error(`KAFKA ${type} needs ${n} bytes, got ${b.length}`);
+  };
+  switch (type) {
+    case 'INT':
+      sized(4);
+      return BigInt(b.readInt32BE(0));
+    case 'BIGINT':
+      sized(8);
+      return b.readBigInt64BE(0);
+    case 'DOUBLE':
+      sized(8);
+      return b.readDoubleBE(0);
+    case 'STRING':
+      return b.toString('utf8');
+    case 'BYTES':
+      return b.toString('base64');
+    default:
+      return undefined;
+  }
 }
 
 function valueColumns(source: SourceInfo): Column[] {
