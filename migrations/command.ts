@@ -21,7 +21,7 @@ export function registerMigrate(program: Command): void {
     .option('--schema <name>', 'target schema', 'public')
     .option('--down', 'revert the latest migration instead (see --count)')
     .option('--count <n>', 'with --down: how many migrations to revert', '1')
-    .option('--dry-run', 'print the SQL that would run, apply nothing')
+    .option('--dry-run', 'print the pending migrations and their SQL; change nothing')
     .action(
       cliAction(async (flags: MigrateFlags) => {
         const databaseUrl = flags.databaseUrl ?? serviceSettings().databaseUrl;
@@ -29,7 +29,7 @@ export function registerMigrate(program: Command): void {
         if (!Number.isInteger(count) || count < 1) {
           throw new UsageError(`--count must be a positive integer, got "${flags.count}"`);
         }
-        const verbose = process.argv.includes('--verbose') || flags.dryRun;
+        const verbose = process.argv.includes('--verbose');
         const result = await migrate({
           databaseUrl,
           schema: flags.schema,
@@ -43,7 +43,11 @@ export function registerMigrate(program: Command): void {
         if (result.applied.length === 0) {
           process.stdout.write(`migrate: nothing to do, ${target} is up to date\n`);
         } else {
-          for (const name of result.applied) process.stdout.write(`${verb} ${name}\n`);
+          for (const name of result.applied) {
+            process.stdout.write(`${verb} ${name}\n`);
+            const sql = result.sql?.get(name);
+            if (sql !== undefined) process.stdout.write(`${sql.trimEnd()}\n\n`);
+          }
           process.stdout.write(`migrate: ${verb} ${result.applied.length} migration(s) on ${target}\n`);
         }
       }),

@@ -47,11 +47,21 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 describe('migrations', () => {
+  it('dry run lists the pending migrations with their SQL and creates nothing', async () => {
+    const plan = await migrate({ databaseUrl, schema, dryRun: true });
+    expect(plan.applied).toEqual(['0001_warehouse_tables', '0002_dashboard_views']);
+    expect(plan.sql?.get('0001_warehouse_tables')).toMatch(/create table popular_products/);
+    expect(plan.sql?.get('0001_warehouse_tables')).not.toMatch(/drop table/);
+    const ns = await client.query('SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1', [schema]);
+    expect(ns.rows[0].n).toBe(0);
+  });
+
   it('apply once, then report nothing to do (idempotent), and record their history', async () => {
     const first = await migrate({ databaseUrl, schema });
     expect(first.applied).toEqual(['0001_warehouse_tables', '0002_dashboard_views']);
     const second = await migrate({ databaseUrl, schema });
     expect(second.applied).toEqual([]);
+    expect((await migrate({ databaseUrl, schema, dryRun: true })).applied).toEqual([]);
     const history = await client.query(`SELECT name FROM ${schema}.pgmigrations ORDER BY id`);
     expect(history.rows.map((r: { name: string }) => r.name)).toEqual(first.applied);
   });
