@@ -125,7 +125,7 @@ describe('*_BY_OFFSET with complex types (latest-offset-udaf.json "with arrays, 
   });
 
   it('rejects n < 1 and unknown literal shapes', () => {
-    expect(() => resolveAgg('LATEST_BY_OFFSET', [INT], [0])).toThrow(/latestN must be 1 or greater/);
+    expect(() => resolveAgg('LATEST_BY_OFFSET', [INT], [0])).toThrow(/earliestN must be 1 or greater/);
     expect(() => resolveAgg('EARLIEST_BY_OFFSET', [INT], ['x'])).toThrow(/does not accept parameters/);
   });
 });

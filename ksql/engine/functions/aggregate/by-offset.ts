@@ -1,5 +1,4 @@
 import { array, BIGINT, struct, type SqlType } from '../../types/sql-type.ts';
-import { KsqlStatementError } from '../../errors.ts';
 
 /**
  * Shared parts of LATEST_BY_OFFSET / EARLIEST_BY_OFFSET. As in ksqlDB (KudafByOffsetUtils),
@@ -44,10 +43,8 @@ export function parseByOffsetArgs(
   if (literalArgs.length === 1 && typeof a === 'boolean') return { n: undefined, ignoreNulls: a };
   const n = typeof a === 'bigint' ? Number(a) : a;
   if (typeof n === 'number' && Number.isInteger(n) && (literalArgs.length === 1 || typeof b === 'boolean')) {
-    if (n <= 0)
-      throw new KsqlStatementError(
-        `${name.toLowerCase().startsWith('earliest') ? 'earliestN' : 'latestN'} must be 1 or greater`,
-      );
+    // ksqlDB's LatestByOffset and EarliestByOffset both say "earliestN" here.
+    if (n <= 0) return { error: 'earliestN must be 1 or greater' };
     return { n, ignoreNulls: literalArgs.length === 1 ? true : (b as boolean) };
   }
   return {
