@@ -276,7 +276,10 @@ class Engine implements KsqlEngine {
     const queryId = replacedId ?? this.metastore.nextQueryId(`${prefix}_${name}`);
     const w = readWithProperties(stmt.properties);
     const req: SinkRequest = { kind: 'create', name, type: stmt.sourceType, with: w };
-    const plan = planQuery(stmt.query, req, this.planContext(stmt.text, queryId, props));
+    const plan = planQuery(stmt.query, req, {
+      ...this.planContext(stmt.text, queryId, props),
+      statement: stmt,
+    });
     const sinkSerdes = await this.sourceSerdes(plan.sink, true);
     const sourcePartitions = this.topics.describeTopic(plan.source.topic)?.partitions ?? 1;
     if (!this.topics.describeTopic(plan.sink.topic))

@@ -1,7 +1,7 @@
 import type { SourceInfo } from '../api.ts';
 import type { CompiledExpression, Scope } from '../expression/scope.ts';
 import type { FunctionContext } from '../functions/function-types.ts';
-import type { Expression } from '../parser/ast.ts';
+import type { CreateAsSelect, Expression, InsertInto } from '../parser/ast.ts';
 import type { WithProperties } from './with-properties.ts';
 
 /** What planning a query needs from the engine. */
@@ -10,6 +10,8 @@ export interface PlanContext {
   readonly properties: Readonly<Record<string, unknown>>;
   readonly functionContext: FunctionContext;
   readonly statementText: string;
+  /** The C*AS / INSERT INTO being planned (for ksqlDB's `Statement:` suffix on some errors). */
+  readonly statement?: CreateAsSelect | InsertInto;
   readonly queryId: string;
   readonly compile: (e: Expression, scope: Scope, clause: string) => CompiledExpression;
   /** Partition count of an existing topic. */

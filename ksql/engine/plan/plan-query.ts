@@ -3,6 +3,8 @@ import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 import type { Query } from '../parser/ast.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import { formatSqlType } from '../types/sql-type.ts';
+import { validateKeyColumns, validateValueColumns } from '../serde/format-validation.ts';
+import { formatAnalyzedStatement } from './format-statement.ts';
 import { planAggregation } from './plan-aggregation.ts';
 import type { PlanContext, SinkRequest } from './plan-context.ts';
 import { planProjection } from './plan-projection.ts';
@@ -102,6 +104,22 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
         : undefined;
 
   const built = buildSink(sinkReq, source, { key: keyColumns, value: valueColumns }, sinkWindow, ctx);
+  if (sinkReq.kind === 'create') {
+    const sink = built.sink;
+    try {
+      validateKeyColumns(sink.keyFormat.info.format, sink.schema.key, sink.keyFormat.features);
+      validateValueColumns(sink.valueFormat.info.format, sink.schema.value, sink.valueFormat.features);
+    } catch (e) {
+      if (!(e instanceof KsqlStatementError) || !ctx.statement) throw e;
+      const text = formatAnalyzedStatement(
+        ctx.statement,
+        items,
+        source.name,
+        from.alias?.name ?? source.name,
+      );
+      throw new KsqlStatementError(`${e.message}\nStatement: ${text}`, ctx.statementText, { cause: e });
+    }
+  }
   const conv = built.valueConverters;
   if (conv && conv.some((c) => c !== undefined)) {
     const value = body.value.map((e, i) => {
