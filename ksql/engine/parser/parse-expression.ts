@@ -93,5 +93,3 @@ function parsePredicated(c: Cursor): Expression {
   }
   return value;
 }
-
-export { COMPARISONS };

@@ -62,7 +62,6 @@ function parseTypeNoPostfix(c: Cursor): TypeSyntax {
     c.expectOp(')');
     return { kind: 'Decimal', precision, scale };
   }
-  const t = c.peek();
   const name = parseIdentifier(c);
   if (c.acceptOp('(')) {
     // typeParameter: INTEGER_VALUE | 'STRING' (e.g. VARCHAR(STRING)); ignored like ksqlDB does
@@ -73,7 +72,8 @@ function parseTypeNoPostfix(c: Cursor): TypeSyntax {
     } while (c.acceptOp(','));
     c.expectOp(')');
   }
-  const primitive = t.kind === 'word' ? PRIMITIVES[name.name] : undefined;
+  // ksqlDB's SqlTypeParser resolves base type names case-insensitively, quoted or not.
+  const primitive = PRIMITIVES[name.name.toUpperCase()];
   return primitive ? { kind: 'Primitive', name: primitive } : { kind: 'Named', name };
 }
 
