@@ -64,17 +64,25 @@ export class OrderSource implements Iterable<GeneratedEvent> {
   /** Model time of the next event; Infinity once the source is exhausted. */
   peekAt(): number {
     if (this.tail) return this.tail.length > 0 ? (this.tail[0] as TruthEvent).at : Infinity;
-    const s = this.earliest();
-    if (s && this.withinLimits(s.peekAt())) return s.peekAt();
-    this.stop();
-    return this.peekAt();
+    if (this.due === undefined) {
+      const s = this.earliest();
+      const at = s ? s.peekAt() : Infinity;
+      if (!s || !this.withinLimits(at)) {
+        this.stop();
+        return this.peekAt();
+      }
+      this.due = s;
+      this.dueAt = at;
+    }
+    return this.dueAt;
   }
 
   /** The next event, or undefined once exhausted. */
   next(): GeneratedEvent | undefined {
     if (this.peekAt() === Infinity) return undefined;
     if (this.tail) return this.tail.shift();
-    const event = (this.earliest() as Scenario).next();
+    const event = (this.due as Scenario).next();
+    this.due = undefined;
     if (event.kind !== 'truth') this.records++;
     return event;
   }
@@ -95,6 +103,7 @@ export class OrderSource implements Iterable<GeneratedEvent> {
   /** Ends the run now (e.g. on Ctrl-C): open episodes yield their truth (complete: false). */
   stop(atMs: number = Math.min(this.endMs, this.lastAt)): void {
     if (this.tail) return;
+    this.due = undefined;
     this.tail = this.scenarios
       .flatMap((s) => s.close(atMs))
       .map((truth) => ({ kind: 'truth' as const, at: Math.max(truth.end_ts, atMs), truth }));
@@ -109,6 +118,9 @@ export class OrderSource implements Iterable<GeneratedEvent> {
   }
 
   private lastAt = -Infinity;
+  /** The scenario whose event is next (cached between peekAt and next), and its time. */
+  private due: Scenario | undefined;
+  private dueAt = Infinity;
 
   private earliest(): Scenario | undefined {
     let best: Scenario | undefined;
