@@ -17,8 +17,8 @@ export function compileColumnRef(e: ColumnRef, ctx: Ctx): CompiledExpression {
       clause ? `${clause} column '${name}' cannot be resolved.` : `Column '${name}' cannot be resolved.`,
     );
   }
-  const read = binding.read.bind(binding);
-  return { type: binding.type, evaluate: (row) => read(row) ?? null };
+  // Used unbound and as is: Scope documents that `read` needs no `this` and returns null, never undefined.
+  return { type: binding.type, evaluate: binding.read };
 }
 
 export function compileLambdaVariable(e: LambdaVariable, ctx: Ctx): CompiledExpression {

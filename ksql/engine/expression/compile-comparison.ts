@@ -1,9 +1,10 @@
 import { ExpressionTypeError } from './expression-errors.ts';
-import type { Comparison } from '../parser/ast.ts';
+import type { Comparison, Expression } from '../parser/ast.ts';
 import { baseTypeName } from '../types/base-type-name.ts';
 import { BOOLEAN, formatSqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, COMPARISON_NAMES, isValidComparison, testComparison } from './comparator.ts';
+import { directComparison, hasDirectComparison } from './direct-comparison.ts';
 import { magicTimestampLiteral } from './magic-timestamp.ts';
 import type { CompiledExpression } from './scope.ts';
 
@@ -30,6 +31,17 @@ export function compileComparison(e: Comparison, ctx: Ctx): CompiledExpression {
   }
   const le = l.evaluate;
   const re = r.evaluate;
+  if (e.operator !== 'IS DISTINCT FROM' && e.operator !== 'IS NOT DISTINCT FROM') {
+    if (hasDirectComparison(l.type, r.type)) {
+      return { type: BOOLEAN, evaluate: directComparison(e.operator, le, re, isLiteral(rightExpr)) };
+    }
+    // `bigintColumn > 100`: the INT literal becomes a BIGINT once, then the direct path applies.
+    if (l.type.kind === 'BIGINT' && r.type.kind === 'INT' && isLiteral(rightExpr)) {
+      const v = re(undefined);
+      const big = v === null ? null : BigInt(v as number);
+      return { type: BOOLEAN, evaluate: directComparison(e.operator, le, () => big, true) };
+    }
+  }
   const cmp = buildComparator(l.type, r.type);
   const test = testComparison(e.operator);
   if (e.operator === 'IS DISTINCT FROM') {
@@ -64,4 +76,20 @@ export function compileComparison(e: Comparison, ctx: Ctx): CompiledExpression {
       return test(cmp(a, b));
     },
   };
+}
+
+/** A literal (possibly negated): its value does not depend on the row. */
+export function isLiteral(e: Expression): boolean {
+  switch (e.kind) {
+    case 'IntegerLiteral':
+    case 'DecimalLiteral':
+    case 'DoubleLiteral':
+    case 'StringLiteral':
+    case 'BooleanLiteral':
+      return true;
+    case 'ArithmeticUnary':
+      return isLiteral(e.operand);
+    default:
+      return false;
+  }
 }

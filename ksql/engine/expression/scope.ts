@@ -17,7 +17,8 @@ export interface ColumnBinding {
    * "Cannot compare SUM(VALUE) (BIGINT) to '100' (STRING) ...".
    */
   readonly displayText?: string;
-  read(row: EvalRow): unknown;
+  /** Called unbound, once per evaluation; must return null (never undefined) for a missing value. */
+  readonly read: (row: EvalRow) => unknown;
 }
 
 /**
