@@ -113,7 +113,15 @@ export class RecordCodec {
   }
 
   private decodeOne(sink: SourceInfo | undefined, r: KafkaRecord): ActualRecord {
-    const base = { timestamp: r.timestamp, offset: r.offset, partition: r.partition };
+    const base = {
+      timestamp: r.timestamp,
+      offset: r.offset,
+      partition: r.partition,
+      headers: r.headers.map((h) => ({
+        key: h.key,
+        value: h.value === null ? null : Buffer.from(h.value).toString('base64'),
+      })),
+    };
     if (!sink) return { ...base, key: rawActual(r.key), value: rawActual(r.value) };
     const kf = sink.keyFormat;
     let keyBytes = r.key;
@@ -170,6 +178,8 @@ export interface ActualRecord {
   readonly partition: number;
   readonly window?: QttWindow;
   readonly windowed?: boolean;
+  /** Header values as base64, as QTT writes them. */
+  readonly headers: readonly { readonly key: string; readonly value: string | null }[];
 }
 
 /**

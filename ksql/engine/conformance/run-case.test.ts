@@ -72,6 +72,18 @@ describe('runQttCase (against a fake engine)', () => {
     expect(bad.detail).toContain('window differs');
   });
 
+  it('compares headers when the expected record lists them', async () => {
+    const withHeader = { ...input(1, 'a'), headers: [{ KEY: 'h', VALUE: 'AQ==' }] };
+    const out = (value: string) => ({
+      topic: 'OUT',
+      key: 1,
+      value: 'a',
+      headers: [{ KEY: 'h', VALUE: value }],
+    });
+    expect((await run({ inputs: [withHeader], outputs: [out('AQ==')] })).status).toBe('passed');
+    expect((await run({ inputs: [withHeader], outputs: [out('Ag==')] })).detail).toContain('headers differ');
+  });
+
   it('requires the exact record count per topic', async () => {
     const r = await run({
       inputs: [input(1, 'a')],

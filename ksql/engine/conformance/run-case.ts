@@ -179,6 +179,8 @@ function recordMismatch(a: ActualRecord, e: QttRecord, noInputs: boolean): strin
     const ts = Number(e.timestamp.value);
     if (!(noInputs && ts === 0) && ts !== a.timestamp) return 'timestamp differs';
   }
+  // ExpectedRecordComparator.matches(headers): same count, same keys and bytes in order.
+  if (e.headers && JSON.stringify(e.headers) !== JSON.stringify(a.headers)) return 'headers differ';
   if (e.window) {
     if (!a.window) return 'expected a windowed key';
     if (
