@@ -20,6 +20,12 @@ export function pgDatabase(pool: pg.Pool, schema?: string): SinkDatabase {
     async transaction<T>(fn: (sql: SqlExecutor) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken = false;
+      // A connection lost while checked out is reported as an 'error' event, which would
+      // crash the process unhandled; the failing query rejects anyway, so just note it.
+      const onError = (): void => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         if (schema !== undefined)
@@ -35,6 +41,7 @@ export function pgDatabase(pool: pg.Pool, schema?: string): SinkDatabase {
         }
         throw err;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
