@@ -3,9 +3,11 @@ import { abs } from './abs.ts';
 import { arrayContains, arrayLength, arrayMax, arrayMin } from './array-functions.ts';
 import { asValue } from './as-value.ts';
 import { coalesce, ifnull } from './coalesce.ts';
+import { arrayDistinct, arrayJoin, mapKeys, mapValues } from './collection-functions.ts';
 import { concat, concatWs } from './concat.ts';
 import { extractJsonField } from './extract-json-field.ts';
 import { ceil, floor } from './floor-ceil.ts';
+import { greatest, least } from './greatest-least.ts';
 import { instr } from './instr.ts';
 import { filter, reduce, transform } from './lambda-functions.ts';
 import { lcase } from './lcase.ts';
@@ -17,6 +19,7 @@ import { lpad, rpad } from './pad.ts';
 import { pi } from './pi.ts';
 import { badUdf, whenCondition, whenResult } from './qtt-test-functions.ts';
 import { random } from './random.ts';
+import { regexpExtract, regexpReplace } from './regexp-functions.ts';
 import { replace } from './replace.ts';
 import { round } from './round.ts';
 import { sign } from './sign.ts';
@@ -28,6 +31,7 @@ import { initcap, ltrim, rtrim, trim } from './trim.ts';
 import { trunc } from './trunc.ts';
 import { ucase } from './ucase.ts';
 import * as ut from './unix-time-functions.ts';
+import { uuid } from './uuid.ts';
 
 /** Every scalar function (registry.ts indexes them by name). */
 export const SCALAR_FUNCTIONS: readonly ScalarFunction[] = [
@@ -48,11 +52,16 @@ export const SCALAR_FUNCTIONS: readonly ScalarFunction[] = [
   lpad,
   rpad,
   extractJsonField,
+  regexpReplace,
+  regexpExtract,
+  uuid,
   // nulls and identity
   coalesce,
   ifnull,
   nullif,
   asValue,
+  greatest,
+  least,
   // math
   abs,
   round,
@@ -86,6 +95,10 @@ export const SCALAR_FUNCTIONS: readonly ScalarFunction[] = [
   arrayMin,
   arrayMax,
   arrayContains,
+  arrayJoin,
+  arrayDistinct,
+  mapKeys,
+  mapValues,
   filter,
   transform,
   reduce,

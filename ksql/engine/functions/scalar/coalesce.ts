@@ -9,10 +9,11 @@ import { noOverload, scalarFunction } from './define.ts';
  * arguments need none). Used by COALESCE and IFNULL, whose arguments must share a type up to
  * numeric widening (null.json).
  */
-export function unifyArguments(
-  name: string,
-  t: ArgTypes,
-): { type: NonNullable<ArgTypes[number]>; converters: (Converter | undefined)[] } | { error: string } {
+export type Coalesced =
+  | { readonly type: NonNullable<ArgTypes[number]>; readonly converters: readonly (Converter | undefined)[] }
+  | { readonly error: string };
+
+export function unifyArguments(name: string, t: ArgTypes): Coalesced {
   const common = commonType(t);
   if (!common || 'error' in common) return noOverload(name, t);
   const converters: (Converter | undefined)[] = [];
