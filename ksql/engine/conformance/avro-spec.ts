@@ -2,6 +2,7 @@ import avro from 'avsc';
 import type { SchemaRegistryClient } from '../serde/schema-registry.ts';
 import { Decimal } from '../types/decimal.ts';
 import type { Actual } from './actual-value.ts';
+import { isJsonObject, isLosslessNumber, type JsonValue } from './json.ts';
 
 /**
  * Decodes Confluent-framed Avro (magic 0, 4-byte schema id, Avro binary) with the writer schema
@@ -172,4 +173,139 @@ function formatKey(k: Actual): string {
   if (k === null) return 'null';
   if (k instanceof Decimal) return k.toString();
   return typeof k === 'object' ? JSON.stringify(k) : String(k);
+}
+
+/**
+ * Encodes a QTT record field (its JSON form) as Confluent-framed Avro with the subject's latest
+ * registered schema, as QTT's ConnectSerdeSupplier serializer does (SpecToConnectConverter.specToConnect:
+ * record fields matched case-insensitively, numbers from their lexeme, decimals rescaled to the
+ * schema's scale, BYTES from base64). Returns undefined when the subject has no schema.
+ */
+export async function encodeAvro(
+  spec: JsonValue,
+  subject: string,
+  registry: SchemaRegistryClient,
+): Promise<Uint8Array | undefined> {
+  const latest = await registry.getLatest(subject);
+  if (!latest || latest.schema.schemaType !== 'AVRO') return undefined;
+  const schema = JSON.parse(latest.schema.schema) as AvroNode;
+  const type = avro.Type.forSchema(plain(schema) as avro.Schema, {
+    registry: { long: LONG },
+    wrapUnions: 'auto',
+  });
+  const payload = type.toBuffer(fromSpec(spec, schema, new Map()));
+  const header = Buffer.alloc(5);
+  header.writeInt32BE(latest.id, 1);
+  return new Uint8Array(Buffer.concat([header, payload]));
+}
+
+function fromSpec(v: JsonValue | undefined, s: AvroNode, names: Map<string, AvroNode>): unknown {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(s)) {
+    const nonNull = s.filter((b) => b !== 'null');
+    if (nonNull.length !== 1)
+      throw new Error('unions of several non-null branches are not supported by the harness');
+    return fromSpec(v, nonNull[0]!, names);
+  }
+  if (typeof s === 'string') {
+    if (!PRIMITIVES.has(s)) {
+      const named = names.get(s) ?? [...names.entries()].find(([n]) => n.endsWith(`.${s}`))?.[1];
+      if (!named) throw new Error(`unknown Avro type name ${s}`);
+      return fromSpec(v, named, names);
+    }
+    return specPrimitive(v, s, undefined);
+  }
+  const t = s.type as AvroNode;
+  if (typeof t !== 'string') return fromSpec(v, t, names);
+  if (typeof s.name === 'string') names.set(s.namespace ? `${String(s.namespace)}.${s.name}` : s.name, s);
+  switch (t) {
+    case 'record':
+    case 'error': {
+      const obj = isJsonObject(v) ? v : {};
+      const fields = s.fields as { name: string; type: AvroNode; default?: unknown }[];
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        const key = Object.keys(obj).find((k) => k.toUpperCase() === f.name.toUpperCase());
+        out[f.name] = key === undefined ? (f.default ?? null) : fromSpec(obj[key], f.type, names);
+      }
+      return out;
+    }
+    case 'array': {
+      const items = resolve(s.items as AvroNode, names);
+      if (
+        typeof items === 'object' &&
+        !Array.isArray(items) &&
+        items['connect.internal.type'] === 'MapEntry'
+      ) {
+        const fields = items.fields as { name: string; type: AvroNode }[];
+        const keyType = fields.find((f) => f.name === 'key')?.type ?? 'string';
+        const valueType = fields.find((f) => f.name === 'value')?.type ?? 'null';
+        if (typeof items.name === 'string') names.set(items.name, items);
+        return Object.entries(isJsonObject(v) ? v : {}).map(([k, e]) => ({
+          key: fromSpec(k, keyType, names),
+          value: fromSpec(e, valueType, names),
+        }));
+      }
+      return (Array.isArray(v) ? v : []).map((e) => fromSpec(e, s.items as AvroNode, names));
+    }
+    case 'map':
+      return Object.fromEntries(
+        Object.entries(isJsonObject(v) ? v : {}).map(([k, e]) => [
+          k,
+          fromSpec(e, s.values as AvroNode, names),
+        ]),
+      );
+    case 'enum':
+      return String(isLosslessNumber(v) ? v.value : v);
+    case 'fixed':
+      return specPrimitive(v, 'bytes', s);
+    default:
+      return specPrimitive(v, t, s);
+  }
+}
+
+function specPrimitive(
+  v: JsonValue,
+  type: string,
+  node: { readonly [k: string]: unknown } | undefined,
+): unknown {
+  const text = isLosslessNumber(v)
+    ? v.value
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'boolean'
+        ? String(v)
+        : undefined;
+  if (text === undefined) throw new Error(`cannot write ${JSON.stringify(v)} as Avro ${type}`);
+  switch (type) {
+    case 'boolean':
+      return text === 'true';
+    case 'int':
+    case 'float':
+    case 'double':
+      return Number(text);
+    case 'long':
+      return BigInt(text);
+    case 'string':
+      return text;
+    case 'bytes': {
+      if (node?.logicalType === 'decimal') {
+        const scale = Number(node.scale ?? 0);
+        const d = Decimal.parse(text);
+        if (d.scale > scale) throw new Error(`decimal ${text} does not fit scale ${scale}`);
+        return twosComplement(d.unscaled * 10n ** BigInt(scale - d.scale));
+      }
+      return Buffer.from(text, 'base64');
+    }
+    default:
+      throw new Error(`unexpected Avro type ${type}`);
+  }
+}
+
+/** Big-endian two's complement in the fewest bytes (BigInteger.toByteArray). */
+function twosComplement(n: bigint): Buffer {
+  let bytes = 1;
+  while (n < -(1n << BigInt(bytes * 8 - 1)) || n >= 1n << BigInt(bytes * 8 - 1)) bytes++;
+  const u = BigInt.asUintN(bytes * 8, n);
+  return Buffer.from(u.toString(16).padStart(bytes * 2, '0'), 'hex');
 }

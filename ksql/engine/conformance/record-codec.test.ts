@@ -98,3 +98,54 @@ describe('KAFKA outputs as KafkaSerdeSupplier reads them', () => {
     expect(kafkaActual(Buffer.from('01', 'hex'), col('BOOLEAN'))).toBeUndefined();
   });
 });
+
+import { encodeAvro } from './avro-spec.ts';
+import { parseJson } from './json.ts';
+
+describe('Avro inputs written with the subject latest schema', () => {
+  it('matches fields case-insensitively, rescales decimals, writes maps as MapEntry arrays', async () => {
+    const registry = new InMemorySchemaRegistry();
+    const schema = {
+      type: 'record',
+      name: 'S',
+      fields: [
+        { name: 'ID', type: ['null', 'long'], default: null },
+        {
+          name: 'D',
+          type: ['null', { type: 'bytes', logicalType: 'decimal', precision: 4, scale: 2 }],
+          default: null,
+        },
+        {
+          name: 'M',
+          type: [
+            'null',
+            {
+              type: 'array',
+              items: {
+                type: 'record',
+                name: 'S_M',
+                'connect.internal.type': 'MapEntry',
+                fields: [
+                  { name: 'key', type: ['null', 'string'], default: null },
+                  { name: 'value', type: ['null', 'int'], default: null },
+                ],
+              },
+            },
+          ],
+          default: null,
+        },
+        { name: 'MISSING', type: ['null', 'string'], default: null },
+      ],
+    };
+    await registry.register('t-value', { schemaType: 'AVRO', schema: JSON.stringify(schema) });
+    const bytes = await encodeAvro(
+      parseJson('{"id": 9223372036854775807, "d": 1.5, "m": {"a": 1}}'),
+      't-value',
+      registry,
+    );
+    expect(formatActual(decodeAvro(bytes!, registry))).toBe(
+      '{"ID":9223372036854775807,"D":1.50,"M":{"a":1},"MISSING":null}',
+    );
+    expect(await encodeAvro(parseJson('1'), 'other-value', registry)).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@ import { Decimal } from '../types/decimal.ts';
 import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
 import type { KafkaRecord, ProducerRecord } from '../topics/topic-log.ts';
 import type { Actual } from './actual-value.ts';
-import { decodeAvro } from './avro-spec.ts';
+import { decodeAvro, encodeAvro } from './avro-spec.ts';
 import type { EngineModules } from './engine-modules.ts';
 import {
   isIntegralLexeme,
@@ -63,6 +63,10 @@ export class RecordCodec {
     if (format === 'DELIMITED') return rawBytes(rec.key);
     if (format === 'NONE') return null;
     checkSupported(format);
+    if (format === 'AVRO') {
+      const framed = await encodeAvro(rec.key, `${source.topic}-key`, this.engine.registry);
+      if (framed) return framed;
+    }
     const columns = source.schema.key;
     const wrapped = columns.length !== 1 || source.keyFormat.features.includes('WRAP_SINGLES');
     const serde = await this.keySerde(source);
@@ -77,6 +81,10 @@ export class RecordCodec {
     if (format === 'DELIMITED') return rawBytes(rec.value);
     if (format === 'NONE') return null;
     checkSupported(format);
+    if (format === 'AVRO') {
+      const framed = await encodeAvro(rec.value, `${source.topic}-value`, this.engine.registry);
+      if (framed) return framed;
+    }
     const columns = valueColumns(source);
     const wrapped =
       format !== 'KAFKA' && (columns.length !== 1 || !source.valueFormat.features.includes('UNWRAP_SINGLES'));
