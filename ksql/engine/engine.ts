@@ -318,7 +318,16 @@ class Engine implements KsqlEngine {
     props: Record<string, unknown>,
     fromEnd = false,
   ): Promise<void> {
-    const sourceSerdes = this.serdes.get(plan.source.name) ?? (await this.sourceSerdes(plan.source, false));
+    const join = plan.join;
+    const sideSerdes = join
+      ? await Promise.all(
+          [join.left.source, join.right.source].map(
+            async (x) => this.serdes.get(x.name) ?? (await this.sourceSerdes(x, false)),
+          ),
+        )
+      : undefined;
+    const sourceSerdes =
+      sideSerdes?.[0] ?? this.serdes.get(plan.source.name) ?? (await this.sourceSerdes(plan.source, false));
     const test = this.options.mode === 'test';
     const cacheBytes = Number(
       props['ksql.streams.cache.max.bytes.buffering'] ??
@@ -332,6 +341,9 @@ class Engine implements KsqlEngine {
       plan,
       {
         decode: sourceSerdes.decode,
+        ...(sideSerdes && sideSerdes[0] && sideSerdes[1]
+          ? { joinDecode: [sideSerdes[0].decode, sideSerdes[1].decode] as const }
+          : {}),
         sinkKey: sinkSerdes.key,
         sinkValue: sinkSerdes.value,
       },
@@ -348,7 +360,7 @@ class Engine implements KsqlEngine {
       statement: plan.statement,
       sinks: [plan.sink.name],
       sinkTopics: [plan.sink.topic],
-      sources: [plan.source.name],
+      sources: join ? [join.left.source.name, join.right.source.name] : [plan.source.name],
       state: 'PENDING',
     };
     this.metastore.addQuery(entry);
@@ -362,13 +374,16 @@ class Engine implements KsqlEngine {
       }
     };
     // auto.offset.reset=earliest: a new query first reads what the topic already holds.
-    const topic = plan.source.topic;
-    if (!this.topics.describeTopic(topic)) this.topics.createTopic(topic, 1);
+    const topics = join ? [join.left.source.topic, join.right.source.topic] : [plan.source.topic];
     const existing: KafkaRecord[] = [];
-    const partitions = this.topics.describeTopic(topic)?.partitions ?? 1;
-    for (let p = 0; p < partitions; p++) existing.push(...this.topics.read(topic, p, 0));
+    for (const topic of topics) {
+      if (!this.topics.describeTopic(topic)) this.topics.createTopic(topic, 1);
+      const partitions = this.topics.describeTopic(topic)?.partitions ?? 1;
+      for (let p = 0; p < partitions; p++) existing.push(...this.topics.read(topic, p, 0));
+    }
     this.metastore.setQueryState(entry, 'RUNNING');
-    const unsubscribe = this.topics.subscribe(topic, guarded);
+    const unsubscribes = topics.map((t) => this.topics.subscribe(t, guarded));
+    const unsubscribe = (): void => unsubscribes.forEach((u) => u());
     this.running.set(plan.queryId, { query, unsubscribe });
     entry.stop = unsubscribe;
     if (!fromEnd) for (const rec of existing) guarded(rec);

@@ -6,6 +6,7 @@ import { formatSqlType } from '../types/sql-type.ts';
 import { validateKeyColumns, validateValueColumns } from '../serde/format-validation.ts';
 import { formatAnalyzedStatement } from './format-statement.ts';
 import { planAggregation } from './plan-aggregation.ts';
+import { planJoin, type PlannedJoin } from './plan-join.ts';
 import type { PlanContext, SinkRequest } from './plan-context.ts';
 import { planProjection } from './plan-projection.ts';
 import type { QueryPlan } from './query-plan.ts';
@@ -22,10 +23,16 @@ const BOUNDS: ReadonlySet<string> = new Set(WINDOW_BOUNDS);
  * extraction, WHERE, then either a projection (optionally PARTITION BY) or a GROUP BY
  * aggregation, and the sink's schema and formats. Validation errors use ksqlDB's wording.
  */
-export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext): QueryPlan {
+export function planQuery(original: Query, sinkReq: SinkRequest, ctx: PlanContext): QueryPlan {
+  let query = original;
+  let joined: PlannedJoin | undefined;
+  if (original.from.kind === 'Join') {
+    joined = planJoin(original, original.from, ctx);
+    query = joined.query;
+  }
   const from = query.from;
-  if (from.kind !== 'Table') throw new KsqlUnsupportedError('joins', ctx.statementText);
-  const source = ctx.getSource(from.name.name);
+  if (from.kind !== 'Table') throw new KsqlUnsupportedError('nested joins', ctx.statementText);
+  const source = joined ? joined.source : ctx.getSource(from.name.name);
   if (!source) throw new KsqlStatementError(`${from.name.name} does not exist.`, ctx.statementText);
   const windowedSource = source.keyFormat.window !== undefined;
   if (source.type === 'TABLE' && windowedSource) {
@@ -133,7 +140,8 @@ export function planQuery(query: Query, sinkReq: SinkRequest, ctx: PlanContext):
     statement: ctx.statementText,
     source,
     layout,
-    timestamp: sourceTimestampPlan(source),
+    timestamp: joined ? { kind: 'record' } : sourceTimestampPlan(source),
+    ...(joined ? { join: joined.join } : {}),
     ...(where ? { where } : {}),
     body,
     sink: built.sink,

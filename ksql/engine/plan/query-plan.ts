@@ -45,7 +45,28 @@ export interface AggregatePlan {
   readonly tableSource: boolean;
 }
 
+/** One input of a join: its source, row layout, timestamp and join-key expression. */
+export interface JoinSide {
+  readonly source: SourceInfo;
+  readonly layout: SourceLayout;
+  readonly timestamp: TimestampPlan;
+  readonly joinKey: Evaluator;
+  /** For each key then value column of the side: its index in the result's value columns, -1 = the result key. */
+  readonly mapping: readonly number[];
+}
+
+export interface JoinPlan {
+  readonly kind: 'STREAM_STREAM' | 'STREAM_TABLE' | 'TABLE_TABLE';
+  readonly type: 'INNER' | 'LEFT' | 'FULL';
+  readonly left: JoinSide;
+  readonly right: JoinSide;
+  /** Stream-stream: right records within [t - before, t + after] of a left record at t. */
+  readonly within?: { readonly before: number; readonly after: number; readonly grace: number };
+}
+
 export interface QueryPlan {
+  /** Set when the FROM is a join: `source`/`layout` then describe the join result. */
+  readonly join?: JoinPlan;
   readonly queryId: string;
   readonly statement: string;
   readonly source: SourceInfo;

@@ -16,12 +16,18 @@ import { RecordCache } from './record-cache.ts';
 import { SessionWindowAggregator } from './session-window-aggregator.ts';
 import { createSinkWriter } from './sink-writer.ts';
 import type { DecodeResult } from './source-decoder.ts';
+import { createJoinProcessor } from './join-operator.ts';
 import { TimeWindowAggregator } from './time-window-aggregator.ts';
 import { UnwindowedAggregator } from './unwindowed-aggregator.ts';
 
 export interface QuerySerdes {
   /** The source's (shared, memoized) decoder. */
   readonly decode: (record: KafkaRecord) => DecodeResult;
+  /** Joins: the decoders of the left and right sources. */
+  readonly joinDecode?: readonly [
+    (record: KafkaRecord) => DecodeResult,
+    (record: KafkaRecord) => DecodeResult,
+  ];
   readonly sinkKey: KeySerde;
   readonly sinkValue: ValueSerde;
 }
@@ -78,6 +84,34 @@ export function createRunningQuery(
       ? projection(plan.body, isTable, write, where)
       : aggregation(plan.body, plan, write, late, o);
 
+  const guard = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof KsqlStreamsError) throw e;
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new KsqlStreamsError(`Exception caught in process. ${msg}`, { cause: e });
+    }
+  };
+  if (plan.join && serdes.joinDecode) {
+    const joinProcess = createJoinProcessor(
+      plan.join,
+      layout,
+      serdes.joinDecode,
+      m,
+      plan.queryId,
+      (row, isNull, t, key) => body.process(row, isNull, t, undefined, key),
+    );
+    return {
+      process(record) {
+        guard(() => joinProcess(record));
+        body.tick();
+      },
+      flush() {
+        body.flush();
+      },
+    };
+  }
   return {
     process(record) {
       const d = serdes.decode(record);

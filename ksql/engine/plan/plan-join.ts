@@ -1,0 +1,266 @@
+import type { SourceInfo } from '../api.ts';
+import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
+import { formatExpression } from '../expression/format-expression.ts';
+import type { Expression, Query, Relation } from '../parser/ast.ts';
+import type { Column } from '../schema/logical-schema.ts';
+import { durationMs } from './duration.ts';
+import { mapExpression, walkExpression } from './map-expression.ts';
+import type { PlanContext } from './plan-context.ts';
+import type { Evaluator, JoinPlan, JoinSide, TimestampPlan } from './query-plan.ts';
+import { sourceLayout, sourceScope } from './source-scope.ts';
+import { sourceTimestampPlan } from './timestamp-plan.ts';
+
+export interface PlannedJoin {
+  /** The join result seen as one source: key = the join key column, value = every other column. */
+  readonly source: SourceInfo;
+  /** The query with `A.X` / unambiguous `X` rewritten to the result's `A_X` columns. */
+  readonly query: Query;
+  readonly join: JoinPlan;
+}
+
+const NO_LOC = { line: 0, column: 0 };
+
+/**
+ * Two-way joins (reference: ksqlDB JoinNode): stream-stream (WITHIN, INNER only), stream-table
+ * and table-table on the table's PRIMARY KEY, INNER / LEFT / FULL. The result's columns are
+ * named `<alias>_<column>`; its key column is the left join expression's column (or the right
+ * one's when the left is not a column), as_value.json "join", quoted-identifiers.json.
+ */
+export function planJoin(
+  query: Query,
+  rel: Extract<Relation, { kind: 'Join' }>,
+  ctx: PlanContext,
+): PlannedJoin {
+  const st = ctx.statementText;
+  if (rel.left.kind !== 'Table' || rel.right.kind !== 'Table')
+    throw new KsqlUnsupportedError('multi-way joins', st);
+  const sides = [rel.left, rel.right].map((r) => {
+    const t = r as Extract<Relation, { kind: 'Table' }>;
+    const source = ctx.getSource(t.name.name);
+    if (!source) throw new KsqlStatementError(`${t.name.name} does not exist.`, st);
+    if (source.keyFormat.window) throw new KsqlUnsupportedError('joins of windowed sources', st);
+    return { source, alias: t.alias?.name ?? source.name };
+  }) as [{ source: SourceInfo; alias: string }, { source: SourceInfo; alias: string }];
+  const [L, R] = sides;
+  if (L.alias === R.alias) throw new KsqlUnsupportedError('self joins', st);
+
+  // ON: one equality, each side referencing exactly one source.
+  const on = rel.on;
+  const onText = formatExpression(on);
+  if (on.kind !== 'Comparison' || on.operator !== '=')
+    throw new KsqlUnsupportedError(`join criteria other than one equality: ${onText}`, st);
+  const sideOf = (e: Expression): 0 | 1 => {
+    const refs = new Set<number>();
+    walkExpression(e, (x) => {
+      if (x.kind === 'ColumnRef') refs.add(resolveSide(x.source?.name, x.name.name, sides, st));
+    });
+    const only = [...refs];
+    if (only.length !== 1) {
+      throw new KsqlStatementError(
+        `Invalid comparison expression '${formatExpression(e)}' in join '${onText}'. Each side of the join comparision must contain references from exactly one source.`,
+        st,
+      );
+    }
+    return only[0] as 0 | 1;
+  };
+  const a = sideOf(on.left);
+  const b = sideOf(on.right);
+  if (a === b) {
+    throw new KsqlStatementError(
+      `Each side of the join comparision must contain references from exactly one source: ${onText}`,
+      st,
+    );
+  }
+  const exprFor: [Expression, Expression] = a === 0 ? [on.left, on.right] : [on.right, on.left];
+
+  const kinds = `${L.source.type}-${R.source.type}`;
+  let kind: JoinPlan['kind'];
+  if (kinds === 'STREAM-STREAM') kind = 'STREAM_STREAM';
+  else if (kinds === 'STREAM-TABLE') kind = 'STREAM_TABLE';
+  else if (kinds === 'TABLE-TABLE') kind = 'TABLE_TABLE';
+  else
+    throw new KsqlStatementError(
+      'Invalid join order: table-stream joins are not supported; only stream-table joins. Got ' +
+        `${L.source.name} ${rel.type} JOIN ${R.source.name}.`,
+      st,
+    );
+  if (kind === 'STREAM_STREAM' && !rel.within)
+    throw new KsqlStatementError(
+      'Stream-Stream joins must have a WITHIN clause specified. None was provided.',
+      st,
+    );
+  if (kind !== 'STREAM_STREAM' && rel.within)
+    throw new KsqlStatementError(
+      'A window definition was provided for a Stream-Table join. These joins are not windowed.',
+      st,
+    );
+  if (kind === 'STREAM_STREAM' && rel.type !== 'INNER')
+    throw new KsqlUnsupportedError(`${rel.type} OUTER stream-stream joins`, st);
+  if (kind === 'STREAM_TABLE' && (rel.type === 'FULL' || rel.type === 'RIGHT')) {
+    throw new KsqlStatementError(
+      `Invalid join type: full-outer join not supported for Stream-Table join. Got ${L.source.name} [${rel.type}] JOIN ${R.source.name}.`,
+      st,
+    );
+  }
+  if (rel.type === 'RIGHT') throw new KsqlUnsupportedError('RIGHT joins', st);
+  // Table sides must join on their PRIMARY KEY (foreign-key joins are not implemented).
+  sides.forEach((s, i) => {
+    if (s.source.type !== 'TABLE') return;
+    const e = exprFor[i] as Expression;
+    const key = s.source.schema.key;
+    if (!(e.kind === 'ColumnRef' && key.length === 1 && key[0]?.name === e.name.name)) {
+      throw new KsqlUnsupportedError(
+        `foreign-key joins (${formatExpression(e)} is not the PRIMARY KEY of ${s.source.name})`,
+        st,
+      );
+    }
+  });
+
+  // Result schema.
+  const keyFrom = exprFor[0].kind === 'ColumnRef' ? 0 : exprFor[1].kind === 'ColumnRef' ? 1 : undefined;
+  const keyExpr =
+    keyFrom === undefined ? undefined : (exprFor[keyFrom] as Extract<Expression, { kind: 'ColumnRef' }>);
+  const sideLayouts = sides.map((s) => sourceLayout(s.source.schema.key, s.source.schema.value));
+  const sideScopes = sides.map((s, i) =>
+    sourceScope(sideLayouts[i] as ReturnType<typeof sourceLayout>, {
+      qualifiers: [s.alias, s.source.name],
+      windowed: false,
+      rowPartitionOffset: true,
+    }),
+  );
+  const joinKeys = exprFor.map((e, i) =>
+    ctx.compile(e, sideScopes[i] as ReturnType<typeof sourceScope>, 'JOIN'),
+  );
+  const keyName = keyExpr ? `${sides[keyFrom ?? 0]?.alias ?? ''}_${keyExpr.name.name}` : 'ROWKEY';
+  const keyType = joinKeys[0]?.type ?? joinKeys[1]?.type;
+  if (!keyType) throw new KsqlStatementError(`Invalid join criteria ${onText}`, st);
+  const value: Column[] = [];
+  const mapping: number[][] = [[], []];
+  sides.forEach((s, i) => {
+    for (const c of [...s.source.schema.key, ...s.source.schema.value]) {
+      const name = `${s.alias}_${c.name}`;
+      if (name === keyName) {
+        (mapping[i] as number[]).push(-1);
+        continue;
+      }
+      (mapping[i] as number[]).push(value.length);
+      value.push({ name, type: c.type, namespace: 'VALUE' });
+    }
+  });
+  const joinSource: SourceInfo = {
+    name: `${L.source.name}_${R.source.name}`,
+    type: kind === 'TABLE_TABLE' ? 'TABLE' : 'STREAM',
+    topic: '',
+    schema: { key: [{ name: keyName, type: keyType, namespace: 'KEY' }], value },
+    keyFormat: L.source.keyFormat,
+    valueFormat: L.source.valueFormat,
+    isSource: false,
+    statement: st,
+  };
+
+  // Rewrite references to the result's column names.
+  const rewrite = (e: Expression): Expression =>
+    mapExpression(e, (x) => {
+      if (x.kind !== 'ColumnRef') return undefined;
+      if (
+        ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND'].includes(x.name.name) &&
+        !x.source
+      ) {
+        if ((x.name.name === 'WINDOWSTART' || x.name.name === 'WINDOWEND') && query.window) {
+          throw new KsqlStatementError(`SELECT column '${x.name.name}' cannot be resolved.`, st);
+        }
+        return undefined;
+      }
+      const i = resolveSide(x.source?.name, x.name.name, sides, st);
+      return {
+        kind: 'ColumnRef',
+        name: { name: `${sides[i]?.alias}_${x.name.name}`, quoted: true },
+        loc: x.loc ?? NO_LOC,
+      };
+    });
+  const rewritten: Query = {
+    ...query,
+    from: { kind: 'Table', name: { name: joinSource.name, quoted: true }, loc: rel.loc },
+    select: query.select.map((item) => {
+      if (item.kind === 'AllColumns') {
+        if (item.source) {
+          const i = sides.findIndex(
+            (s) => s.alias === item.source?.name || s.source.name === item.source?.name,
+          );
+          if (i < 0)
+            throw new KsqlStatementError(
+              `'${item.source.name}' is not a valid stream/table name or alias.`,
+              st,
+            );
+          throw new KsqlUnsupportedError('qualified * in joins', st);
+        }
+        return item;
+      }
+      const e = item.expression;
+      const alias =
+        item.alias ??
+        (e.kind === 'ColumnRef' && e.source
+          ? {
+              name: `${sides[resolveSide(e.source.name, e.name.name, sides, st)]?.alias}_${e.name.name}`,
+              quoted: true,
+            }
+          : undefined);
+      return { ...item, expression: rewrite(e), ...(alias ? { alias } : {}) };
+    }),
+    ...(query.where ? { where: rewrite(query.where) } : {}),
+    ...(query.groupBy ? { groupBy: query.groupBy.map(rewrite) } : {}),
+    ...(query.partitionBy ? { partitionBy: query.partitionBy.map(rewrite) } : {}),
+    ...(query.having ? { having: rewrite(query.having) } : {}),
+  };
+
+  const side = (i: 0 | 1): JoinSide => ({
+    source: sides[i].source,
+    layout: sideLayouts[i] as ReturnType<typeof sourceLayout>,
+    timestamp: sourceTimestampPlan(sides[i].source) as TimestampPlan,
+    joinKey: (joinKeys[i]?.evaluate ?? (() => null)) as Evaluator,
+    mapping: mapping[i] as number[],
+  });
+  const within = rel.within
+    ? {
+        before: durationMs(rel.within.before),
+        after: durationMs(rel.within.after),
+        grace: rel.within.grace ? durationMs(rel.within.grace) : 24 * 3600 * 1000,
+      }
+    : undefined;
+  return {
+    source: joinSource,
+    query: rewritten,
+    join: {
+      kind,
+      type: rel.type === 'FULL' ? 'FULL' : rel.type === 'LEFT' ? 'LEFT' : 'INNER',
+      left: side(0),
+      right: side(1),
+      ...(within ? { within } : {}),
+    },
+  };
+}
+
+function resolveSide(
+  qualifier: string | undefined,
+  name: string,
+  sides: readonly { source: SourceInfo; alias: string }[],
+  st: string,
+): number {
+  if (qualifier !== undefined) {
+    const i = sides.findIndex((s) => s.alias === qualifier || s.source.name === qualifier);
+    if (i < 0) throw new KsqlStatementError(`'${qualifier}' is not a valid stream/table name or alias.`, st);
+    return i;
+  }
+  const has = sides.map((s) =>
+    [...s.source.schema.key, ...s.source.schema.value].some((c) => c.name === name),
+  );
+  if (has[0] && has[1]) {
+    throw new KsqlStatementError(
+      `Column '${name}' is ambiguous. Could be ${sides[0]?.alias}.${name} or ${sides[1]?.alias}.${name}.`,
+      st,
+    );
+  }
+  if (has[0]) return 0;
+  if (has[1]) return 1;
+  throw new KsqlStatementError(`SELECT column '${name}' cannot be resolved.`, st);
+}
