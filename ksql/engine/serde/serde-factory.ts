@@ -27,11 +27,13 @@ export interface SerdeContext {
   /** Required for AVRO. */
   readonly registry?: SchemaRegistryClient;
   /**
-   * AVRO: register the generated schema under the subject (sinks, and sources declared with
-   * columns, as ksqlDB does). Default true. Reading always uses the writer schema named by
-   * the id in each message.
+   * AVRO writer schema (reading always uses the writer schema named by each message's id):
+   * - true (default): register the generated schema (C*AS sinks; a new version if it differs);
+   * - 'if-absent': register it only if the subject does not exist, else write with the
+   *   subject's latest schema (ksqlDB's CREATE STREAM/TABLE with explicit columns);
+   * - false: write with the subject's latest schema, never register (inferred sources).
    */
-  readonly registerSchema?: boolean;
+  readonly registerSchema?: boolean | 'if-absent';
 }
 
 /**

@@ -162,4 +162,37 @@ describe('AVRO format', () => {
     await createValueSerde(valueFormat('AVRO'), [valCol('B', INT)], ctx);
     expect(registry.versions('X-value').map((v) => v.id)).toEqual([1, 2]);
   });
+
+  it('registerSchema modes: always, if-absent, never', async () => {
+    const registry = new InMemorySchemaRegistry();
+    const existing = registry.registerSync('src-value', {
+      schemaType: 'AVRO',
+      schema: JSON.stringify({ type: 'record', name: 'r', fields: [{ name: 'a', type: 'int' }] }),
+    });
+    const cols = [valCol('A', INT)];
+    const ifAbsent = await createValueSerde(valueFormat('AVRO'), cols, {
+      topic: 'src',
+      sourceName: 'SRC',
+      registry,
+      registerSchema: 'if-absent',
+    });
+    expect(ifAbsent.serialize([7])?.[4]).toBe(existing);
+    expect(registry.versions('src-value')).toHaveLength(1);
+    const never = await createValueSerde(valueFormat('AVRO'), cols, {
+      topic: 'src',
+      sourceName: 'SRC',
+      registry,
+      registerSchema: false,
+    });
+    expect(never.deserialize(never.serialize([7]))).toEqual([7]);
+    const fresh = await createValueSerde(valueFormat('AVRO'), cols, {
+      topic: 'new',
+      sourceName: 'NEW',
+      registry,
+      registerSchema: 'if-absent',
+    });
+    expect(fresh.serialize([1])?.[4]).toBe(existing + 1);
+    await createValueSerde(valueFormat('AVRO'), cols, { topic: 'src', sourceName: 'SRC', registry });
+    expect(registry.versions('src-value')).toHaveLength(2);
+  });
 });

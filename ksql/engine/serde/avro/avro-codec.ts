@@ -24,9 +24,11 @@ interface ParsedSchema {
 /**
  * AVRO rows in Confluent's wire format: `0x00 ++ int32_be(schemaId) ++ avro binary`.
  *
- * Writing uses ksqlDB's generated schema (or the schema given by `schemaId`, i.e.
- * KEY_SCHEMA_ID/VALUE_SCHEMA_ID), registered under `<topic>-key` / `<topic>-value` when the
- * serde is created. Reading uses the WRITER schema named by each message's id, looked up
+ * Writing uses the schema given by `schemaId` (KEY_SCHEMA_ID/VALUE_SCHEMA_ID), else ksqlDB's
+ * generated schema registered under `<topic>-key` / `<topic>-value` when the serde is created
+ * (`registerSchema` true, C*AS sinks), or the subject's latest schema when it exists and
+ * `registerSchema` is 'if-absent' (ksqlDB's CREATE STREAM/TABLE with columns: register only
+ * if the subject is new) or false (inferred sources). Reading uses the WRITER schema named by each message's id, looked up
  * synchronously in the registry client's cache (the in-memory registry always has it; for
  * the HTTP registry the subject's latest schema is prefetched here) and resolved to the
  * reader columns by name, case-insensitively.
@@ -59,14 +61,22 @@ export async function avroCodec(
       throw new KsqlStatementError(`Schema with id ${writerId} not found in the schema registry`);
     writer = parse(parseAvroSchemaText(registered.schema));
   } else {
-    const json = generateAvroSchema(columns, recordName, unwrapped);
-    writer = parse(json);
-    writerId =
-      ctx.registerSchema === false
-        ? -1
-        : await registry.register(subject, { schemaType: 'AVRO', schema: JSON.stringify(json) });
+    // Prefetch: fills the client's id cache (HTTP registries) and tells whether the subject exists.
+    const latest = await registry.getLatest(subject).catch(() => undefined);
+    const mode = ctx.registerSchema ?? true;
+    if (latest && (mode === false || mode === 'if-absent')) {
+      // Write with the registered schema, as ksqlDB does for sources whose subject exists.
+      writerId = latest.id;
+      writer = parse(parseAvroSchemaText(latest.schema.schema));
+    } else {
+      const json = generateAvroSchema(columns, recordName, unwrapped);
+      writer = parse(json);
+      writerId =
+        mode === false
+          ? -1
+          : await registry.register(subject, { schemaType: 'AVRO', schema: JSON.stringify(json) });
+    }
   }
-  await registry.getLatest(subject).catch(() => undefined);
 
   const writerRecord = writer.names.resolve(writer.json);
   const readers = new Map<number, ParsedSchema>();
