@@ -43,3 +43,22 @@ describe('parseStatements with DEFINE', () => {
     expect(s).toMatchObject({ query: { select: [{ expression: { value: '${a}' } }] } });
   });
 });
+
+describe('substituteVariables in string literals', () => {
+  it("doubles a value's quotes inside a string, keeps them outside (docs: DEFINE topicName = '''my_topic''')", () => {
+    const vars = { name: "Tom's", topic: "'my_topic'" };
+    expect(substituteVariables("SELECT '${name}' FROM t WHERE x = 'it''s ${name}'", vars)).toBe(
+      "SELECT 'Tom''s' FROM t WHERE x = 'it''s Tom''s'",
+    );
+    expect(substituteVariables('WITH (kafka_topic=${topic})', vars)).toBe("WITH (kafka_topic='my_topic')");
+  });
+});
+
+describe('substituteVariables around comments and quoted identifiers', () => {
+  it('ignores quotes in comments and identifiers when tracking strings', () => {
+    const vars = { v: "a'b" };
+    expect(
+      substituteVariables("-- don't\nSELECT `it's` FROM t WHERE x = '${v}' /* ' */ AND y = ${v}", vars),
+    ).toBe("-- don't\nSELECT `it's` FROM t WHERE x = 'a''b' /* ' */ AND y = a'b");
+  });
+});
