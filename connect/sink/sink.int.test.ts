@@ -236,4 +236,58 @@ describe('restarts (at least once + upserts)', () => {
     await restarted.drain();
     expect(await finalTable()).toEqual(expected);
   });
+
+  it('three kills at 20 %, 40 % and 60 % of the stream (before and after commits): one row per key, each the last value', async () => {
+    // reliability-tests.md item 6 for the local sink: row count = distinct (key, window_start),
+    // no key violation, every row equal to the last emitted aggregate.
+    const fx = await pipelineFixture();
+    const expected = emitUpdates(fx); // 120 records, 20 per poll
+    const offsets = new InMemoryOffsetStore();
+    const kills = [
+      { put: 2, when: 'after-commit' },
+      { put: 2, when: 'before-commit' },
+      { put: 3, when: 'after-commit' },
+    ] as const;
+    for (const kill of kills) {
+      let puts = 0;
+      let statements = 0;
+      const dying = {
+        transaction: <T>(fn: Parameters<typeof db.database.transaction<T>>[0]) =>
+          db.database.transaction((sql) =>
+            fn({
+              query: async (text, params) => {
+                if (kill.when === 'before-commit' && text.startsWith('INSERT') && ++statements === kill.put) {
+                  throw new Error('kill -9');
+                }
+                return sql.query(text, params);
+              },
+            }),
+          ),
+      };
+      const sink = await sinkFor(
+        fx,
+        'sink-popular-products',
+        {
+          ...small,
+          'errors.tolerance': 'none',
+          'errors.deadletterqueue.topic.name': undefined,
+          'max.retries': '0',
+        },
+        {
+          offsets,
+          database: dying,
+          afterDatabaseCommit: () => {
+            if (kill.when === 'after-commit' && ++puts === kill.put) throw new Error('kill -9');
+          },
+        },
+      );
+      await expect(sink.drain()).rejects.toThrow('kill -9');
+    }
+    await (await sinkFor(fx, 'sink-popular-products', small, { offsets })).drain();
+    const rows = await db.query(
+      'SELECT count(*)::int AS n, count(DISTINCT (product_id, window_start))::int AS d FROM popular_products',
+    );
+    expect(rows[0]).toEqual({ n: expected.size, d: expected.size });
+    expect(await finalTable()).toEqual(expected);
+  });
 });

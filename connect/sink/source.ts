@@ -98,9 +98,13 @@ export class TopicLogSource implements RecordSource {
     this.unsubscribe.push(this.log.subscribe(topic, () => this.wake()));
   }
 
+  /** Set by an append nobody was waiting for, so the next wait returns at once (no lost wake-up). */
+  private appended = false;
+
   private wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
+    this.appended = waiters.length === 0;
     for (const w of waiters) w();
   }
 
@@ -115,6 +119,7 @@ export class TopicLogSource implements RecordSource {
   }
 
   async poll(max: number): Promise<readonly KafkaRecord[]> {
+    this.appended = false; // this poll sees everything appended so far
     const parts = this.partitions();
     const out: KafkaRecord[] = [];
     // Round-robin over partitions, starting after the one served first last time.
@@ -144,6 +149,10 @@ export class TopicLogSource implements RecordSource {
   }
 
   waitForRecords(timeoutMs: number): Promise<void> {
+    if (this.appended) {
+      this.appended = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
       function done(): void {

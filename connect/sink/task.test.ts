@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NotImplementedError } from '../../common/errors.ts';
 import { ERROR_HEADERS, headerText } from './dead-letters.ts';
 import { createLocalSink } from './local-sink.ts';
@@ -288,5 +288,24 @@ describe('local JDBC sink task (statements recorded, no database)', () => {
     });
     await restarted.drain();
     expect(db.committed.flat().reduce((n, s) => n + s.params.length / 7, 0)).toBe(20);
+  });
+
+  it('run() keeps consuming as records arrive until stop()', async () => {
+    const fx = await pipelineFixture();
+    const db = recordingDatabase();
+    const sink = await createLocalSink({
+      connector: await connectorFile('sink-popular-products'),
+      log: fx.log,
+      registry: fx.registry,
+      database: db.database,
+    });
+    const running = sink.run(60_000); // woken by appends and by stop(), not by the timeout
+    fx.popular({ product: 'P1', start: T0, count: 1 });
+    await vi.waitFor(() => expect(sink.stats.written).toBe(1));
+    fx.popular({ product: 'P2', start: T0, count: 1, partition: 1 });
+    await vi.waitFor(() => expect(sink.stats.written).toBe(2));
+    await sink.stop();
+    await running;
+    expect(sink.status.state).toBe('STOPPED');
   });
 });
