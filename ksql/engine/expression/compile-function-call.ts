@@ -68,11 +68,13 @@ export function compileFunctionCall(e: FunctionCall, ctx: Ctx): CompiledExpressi
   const fctx = ctx.functionContext;
   const n = evs.length;
   const hasLambdas = lambdaIdx.length > 0;
+  const args = new Array<unknown>(n);
   return {
     type: resolved.returnType,
     evaluate: (row) => {
       if (hasLambdas) rowRef.row = row;
-      const args = new Array<unknown>(n);
+      // One argument array per call site, refilled per evaluation: a call site cannot be
+      // re-entered while its function runs, and functions do not keep their argument array.
       for (let i = 0; i < n; i++) args[i] = (evs[i] as Ev)(row);
       try {
         const v = invoke(args, fctx);

@@ -16,6 +16,10 @@ export function scalarFunction(name: string, resolve: (argTypes: ArgTypes) => Re
   return { name, resolve };
 }
 
+/**
+ * A resolved overload. `invoke` must not keep a reference to its `args` array: the expression
+ * compiler reuses one array per call site.
+ */
 export function resolved(
   returnType: SqlType,
   invoke: (args: readonly unknown[], ctx: FunctionContext) => unknown,
