@@ -13,6 +13,7 @@ import { filter, reduce, transform } from './lambda-functions.ts';
 import { lcase } from './lcase.ts';
 import { len } from './len.ts';
 import { log } from './log.ts';
+import { mask, maskKeepLeft, maskKeepRight, maskLeft, maskRight } from './mask-functions.ts';
 import * as m from './math-functions.ts';
 import { nullif } from './nullif.ts';
 import { lpad, rpad } from './pad.ts';
@@ -55,6 +56,11 @@ export const SCALAR_FUNCTIONS: readonly ScalarFunction[] = [
   regexpReplace,
   regexpExtract,
   uuid,
+  mask,
+  maskLeft,
+  maskRight,
+  maskKeepLeft,
+  maskKeepRight,
   // nulls and identity
   coalesce,
   ifnull,

@@ -34,6 +34,14 @@ describe('more scalar functions', () => {
     expect(evalExpr(call('REGEXP_EXTRACT', str('(\\d+)-(\\d+)'), str('tel 12-34'), int(2)))).toBe('34');
     expect(evalExpr(call('REGEXP_EXTRACT', str('x'), str('abc')))).toBeNull();
   });
+  it('MASK family', () => {
+    expect(evalExpr(call('MASK', str('AbC-12 z')))).toBe('XxX-nn-x');
+    expect(evalExpr(call('MASK', str('AbC-12'), str('*'), nul(), str('#')))).toBe('*b*-##');
+    expect(evalExpr(call('MASK_LEFT', str('AbCd12'), int(3)))).toBe('XxXd12');
+    expect(evalExpr(call('MASK_RIGHT', str('AbCd12'), int(2)))).toBe('AbCdnn');
+    expect(evalExpr(call('MASK_KEEP_LEFT', str('AbCd12'), int(2)))).toBe('AbXxnn');
+    expect(evalExpr(call('MASK_KEEP_RIGHT', str('AbCd12'), int(2)))).toBe('XxXx12');
+  });
   it('UUID', () => {
     expect(evalExpr(call('UUID'))).toMatch(/^[0-9a-f-]{36}$/);
   });
