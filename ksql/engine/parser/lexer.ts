@@ -79,7 +79,7 @@ export function tokenize(
       if (!m) fail(`token recognition error at: '$'`);
       push('variable', pos + (m as RegExpExecArray)[0].length, (m as RegExpExecArray)[1] as string);
     } else {
-      const op = OPERATORS.find((o) => text.startsWith(o, pos));
+      const op = OPERATORS.find((o) => o.charCodeAt(0) === text.charCodeAt(pos) && text.startsWith(o, pos));
       if (op === undefined) fail(`token recognition error at: '${c}'`);
       push('op', pos + (op as string).length, op === '!=' ? '<>' : (op as string));
     }
@@ -104,10 +104,10 @@ export function tokenize(
       end++;
       while (end < text.length && isDigit(text[end] as string)) end++;
     }
-    const exp = /^[eE][+-]?[0-9]+/.exec(text.slice(end, end + 400));
-    if (exp) {
+    const expEnd = exponentEnd(text, end);
+    if (expEnd > end) {
       kind = 'double';
-      end += exp[0].length;
+      end = expEnd;
     }
     // DIGIT_IDENTIFIER: DIGIT (LETTER | DIGIT | '_' | '@')+ wins when it is the longer match.
     if (isDigit(text[pos] as string)) {
@@ -170,4 +170,14 @@ function isIdentStart(c: string): boolean {
 }
 function isIdentPart(c: string): boolean {
   return isIdentStart(c) || isDigit(c) || c === '@';
+}
+
+/** End of `E[+-]?DIGIT+` starting at `i`, or `i` if there is no exponent there. */
+function exponentEnd(text: string, i: number): number {
+  if (text[i] !== 'e' && text[i] !== 'E') return i;
+  let j = i + 1;
+  if (text[j] === '+' || text[j] === '-') j++;
+  const digits = j;
+  while (j < text.length && isDigit(text[j] as string)) j++;
+  return j > digits ? j : i;
 }
