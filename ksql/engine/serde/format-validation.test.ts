@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KsqlStatementError } from '../errors.ts';
 import { DOUBLE, STRING, struct } from '../types/sql-type.ts';
-import { validateFormatProperties, validateValueColumns } from './format-validation.ts';
+import { validateFormatProperties } from './format-properties.ts';
+import { validateValueColumns } from './format-validation.ts';
 import { valCol } from './test-helpers.ts';
 
 describe('format validation', () => {
