@@ -72,6 +72,7 @@ function fakeEngine(opts: { window?: KeyFormat['window'] }): KsqlEngine {
     topics,
     registry,
     async execute(script): Promise<StatementResult[]> {
+      if (script.startsWith('HANG')) await new Promise(() => undefined);
       for (const sql of script.split('\n')) run(sql);
       return [];
     },

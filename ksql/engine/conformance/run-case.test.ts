@@ -160,6 +160,15 @@ describe('runQttCase (against a fake engine)', () => {
     );
   });
 
+  it('fails a run that never settles instead of hanging', async () => {
+    const file = parseQttFile(
+      '/q/t.json',
+      JSON.stringify({ tests: [{ name: 'h', statements: ['HANG'], inputs: [input(1, 'a')] }] }),
+    );
+    const r = await runQttCase(expandFile(file)[0]!, fakeModules(), 't.json', 50);
+    expect([r.status, r.reason]).toEqual(['failed', 'timeout']);
+  });
+
   it('counts REST cases as unsupported', async () => {
     const r = await run({ responses: [], inputs: [input(1, 'a')] });
     expect([r.status, r.reason]).toEqual(['unsupported', 'unsupported: REST']);

@@ -24,11 +24,16 @@ export const BASE_PROPERTIES: Readonly<Record<string, unknown>> = {
  * fresh engine in test mode, topics and their schemas, statements, inputs one at a time,
  * outputs compared per topic in order, post-conditions, then expectedException.
  */
-export async function runQttCase(run: QttRun, mods: EngineModules, fileLabel: string): Promise<RunResult> {
+export async function runQttCase(
+  run: QttRun,
+  mods: EngineModules,
+  fileLabel: string,
+  timeoutMs: number = RUN_TIMEOUT_MS,
+): Promise<RunResult> {
   const c = run.testCase;
   let engine: KsqlEngine | undefined;
   let error: unknown;
-  try {
+  const execute = async (): Promise<void> => {
     if (c.rest) throw new HarnessUnsupported('REST');
     engine = await mods.createEngine({
       mode: 'test',
@@ -45,12 +50,31 @@ export async function runQttCase(run: QttRun, mods: EngineModules, fileLabel: st
     }
     verifyOutputs(engine, codec, c.outputs, c.inputs.length === 0);
     if (c.post) await checkPostConditions(engine, mods, c.post);
+  };
+  try {
+    await withTimeout(execute(), timeoutMs);
   } catch (e) {
     error = e;
   } finally {
-    await engine?.close().catch(() => undefined);
+    await (engine as KsqlEngine | undefined)?.close().catch(() => undefined);
   }
   return { name: run.name, file: fileLabel, ...judge(error, c.expectedException) };
+}
+
+/** A run that never settles (an engine promise left pending) fails instead of hanging the suite. */
+export const RUN_TIMEOUT_MS = 10_000;
+
+export async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RunFailure('timeout', `the run did not finish within ${ms} ms`)), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Property values as ksqlDB config values: numbers as numbers (strings when beyond 2^53). */

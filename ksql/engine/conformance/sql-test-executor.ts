@@ -7,7 +7,7 @@ import type { Column } from '../schema/logical-schema.ts';
 import type { EngineModules } from './engine-modules.ts';
 import { judge } from './expected-exception.ts';
 import { QTT_ROOT, type TestFile } from './qtt-paths.ts';
-import { readTopic } from './run-case.ts';
+import { readTopic, RUN_TIMEOUT_MS, withTimeout } from './run-case.ts';
 import { RunFailure, type RunResult } from './run-result.ts';
 import { sameValue, showValue } from './same-value.ts';
 import { literalValue } from './sql-literal.ts';
@@ -64,7 +64,10 @@ export async function runSqlTest(
   try {
     engine = await mods.createEngine({ mode: 'test', properties: SQL_TEST_PROPERTIES });
     const cursors = new Map<string, number>();
-    for (const text of test.statements) await executeStatement(engine, mods, text, cursors, opts);
+    const run = async (e: KsqlEngine): Promise<void> => {
+      for (const text of test.statements) await executeStatement(e, mods, text, cursors, opts);
+    };
+    await withTimeout(run(engine), RUN_TIMEOUT_MS);
   } catch (e) {
     error = e;
   } finally {
