@@ -77,7 +77,7 @@ const FIXED: Record<string, string> = {
  * sink does not read: the runtime hands it its database and registry.
  */
 export function parseSinkConfig(file: ConnectorFile): SinkConfig {
-  validateConnectorFile(file, file.name);
+  validateConnectorFile({ name: file.name, config: file.config }, file.name);
   const raw: Readonly<Record<string, string>> = file.config;
   const used = new Set<string>(ENVIRONMENT_KEYS);
   const get = (key: string): string | undefined => {
