@@ -122,6 +122,15 @@ async function checkTopics(engine: KsqlEngine, node: JsonObject): Promise<void> 
           `topic ${t.name}: expected ${attr} format ${fmt.format} but was ${actual?.info.format ?? 'no source on the topic'}`,
         );
       }
+      if (isJsonObject(fmt.properties) && actual) {
+        for (const [k, v] of Object.entries(fmt.properties)) {
+          if (actual.info.properties[k] !== String(v)) {
+            fail(
+              `topic ${t.name}: expected ${attr} format property ${k}=${String(v)} but was ${actual.info.properties[k] ?? 'unset'}`,
+            );
+          }
+        }
+      }
       if (Array.isArray(fmt.features) && actual && !sameSet(fmt.features, actual.features)) {
         fail(
           `topic ${t.name}: expected ${attr} features ${stringifyJson(fmt.features)} but was ${actual.features.join(',')}`,
