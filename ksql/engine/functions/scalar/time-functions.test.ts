@@ -123,3 +123,13 @@ describe('time functions', () => {
     ).toBeNull();
   });
 });
+
+describe('wall-clock resolution like ZonedDateTime.of', () => {
+  it('moves a time in a spring-forward gap forward, picks the earlier offset in an overlap', () => {
+    const p = (s: string) =>
+      evalExpr(call('PARSE_TIMESTAMP', str(s), str('yyyy-MM-dd HH:mm'), str('America/New_York')));
+    expect(p('2021-03-14 02:30')).toBe(iso('2021-03-14T07:30:00Z'));
+    expect(p('2021-11-07 01:30')).toBe(iso('2021-11-07T05:30:00Z'));
+    expect(p('2021-07-01 12:00')).toBe(iso('2021-07-01T16:00:00Z'));
+  });
+});

@@ -80,6 +80,20 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   const fixed = fixedOffset(zone);
   if (fixed !== undefined) return fixed;
   if (zone === 'UTC') return 0;
+  // Offsets change only at transitions, which fall on quarter hours: cache per 15-minute bucket.
+  const bucket = Math.floor(utcMs / 900_000);
+  const key = `${zone}|${bucket}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  const off = computeOffset(zone, bucket * 900_000);
+  if (offsetCache.size > 20_000) offsetCache.clear();
+  offsetCache.set(key, off);
+  return off;
+}
+
+const offsetCache = new Map<string, number>();
+
+function computeOffset(zone: string, utcMs: number): number {
   const secs = Math.floor(utcMs / 1000) * 1000;
   const parts = partsFormatter(zone).formatToParts(new Date(secs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
@@ -91,12 +105,21 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   return d.getTime() - secs;
 }
 
-/** The instant at which `zone`'s wall clock shows `localMs` (wall time encoded as UTC ms). */
+/**
+ * The instant at which `zone`'s wall clock shows `localMs` (wall time encoded as UTC ms), resolved
+ * like Java's ZonedDateTime.of: in an overlap the earlier offset wins, in a gap the time moves
+ * forward by the gap's length (02:30 on a spring-forward night is 03:30 daylight time).
+ */
 export function localToUtc(zone: string, localMs: number): number {
-  let guess = localMs - zoneOffsetMs(zone, localMs);
-  const off2 = zoneOffsetMs(zone, guess);
-  guess = localMs - off2;
-  return guess;
+  const before = zoneOffsetMs(zone, localMs - 86_400_000);
+  const after = zoneOffsetMs(zone, localMs + 86_400_000);
+  if (before === after) {
+    const o = zoneOffsetMs(zone, localMs - before);
+    return localMs - (zoneOffsetMs(zone, localMs - o) === o ? o : before);
+  }
+  const valid = [before, after].filter((o) => zoneOffsetMs(zone, localMs - o) === o);
+  if (valid.length === 0) return localMs - before;
+  return localMs - Math.max(...valid);
 }
 
 const nameCache = new Map<string, Intl.DateTimeFormat>();
