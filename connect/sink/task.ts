@@ -121,6 +121,11 @@ export class JdbcSinkTask {
         throw err;
       }
       if ('error' in next) throw next.error;
+      if (this.stopping) {
+        // stop(): the prepared batch is dropped uncommitted; a new task re-reads it.
+        await this.options.source.rewind();
+        return;
+      }
       current = next.batch;
     }
   }
