@@ -31,6 +31,7 @@ export function renderReport(
     const f = totals(r.runs);
     lines.push(`| ${r.file.label} | ${f.runs} | ${f.passed} | ${f.failed} | ${f.unsupported} |`);
   }
+  if (opts.notes) lines.push('', opts.notes.trim());
   lines.push('', '## Runs that do not pass, by reason', '');
   const groups = groupByReason(all.filter((r) => r.status !== 'passed'));
   if (groups.length === 0) lines.push('None.');
@@ -40,7 +41,6 @@ export function renderReport(
       lines.push(`- ${escape(r.name)}${r.detail ? ` — ${escape(firstLine(r.detail))}` : ''}`);
     lines.push('');
   }
-  if (opts.notes) lines.push(opts.notes.trim(), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
