@@ -26,7 +26,7 @@ import type {
   Statement,
   Terminate,
 } from './parser/ast.ts';
-import { parseStatement, splitStatements, substituteVariables } from './parser/index.ts';
+import { parseStatementSource, splitStatements, substituteVariables } from './parser/index.ts';
 import type { PlanContext, SinkRequest } from './plan/plan-context.ts';
 import { planQuery } from './plan/plan-query.ts';
 import { readWithProperties } from './plan/with-properties.ts';
@@ -111,7 +111,8 @@ class Engine implements KsqlEngine {
     const props = { ...this.baseProperties, ...this.sessionProperties, ...(opts?.properties ?? {}) };
     for (const source of splitStatements(sql)) {
       const text = this.variables.size > 0 ? substituteVariables(source.text, this.variables) : source.text;
-      const stmt = parseStatement(text);
+      // Script positions are kept, so errors carry ksqlDB's `line N:M` of the whole script.
+      const stmt = parseStatementSource({ ...source, text });
       try {
         results.push(await this.executeStatement(stmt, props));
       } catch (e) {
@@ -435,9 +436,9 @@ class Engine implements KsqlEngine {
       throw new KsqlStatementError(`Cannot delete topic for read-only source: ${name}`, stmt.text);
     const readers = this.metastore.readersOf(name).filter((q) => !q.sinks.includes(name));
     if (readers.length > 0) {
-      const writers = this.metastore.writersOf(name);
+      const sinks = [...new Set(readers.flatMap((q) => q.sinks))];
       throw new KsqlStatementError(
-        `Cannot drop ${name}.\nThe following queries read from this source: [${readers.map((q) => q.id).join(', ')}].\nThe following queries write into this source: [${writers.map((q) => q.id).join(', ')}].\nYou need to terminate them before dropping ${name}.`,
+        `Cannot drop ${name}.\nThe following streams and/or tables read from this source: [${sinks.join(', ')}].\nYou need to drop them before dropping ${name}.`,
         stmt.text,
       );
     }

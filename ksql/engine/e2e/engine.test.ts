@@ -155,7 +155,7 @@ describe('engine end to end (QTT cases through createEngine)', () => {
       CREATE STREAM TEST (K STRING KEY, ID bigint) WITH (kafka_topic='test_topic', value_format='JSON');
       CREATE STREAM OUT AS SELECT * FROM TEST;`);
     await expect(engine.execute('DROP STREAM TEST;')).rejects.toThrow(
-      /The following queries read from this source: \[CSAS_OUT_0\]/,
+      /The following streams and\/or tables read from this source: \[OUT\]/,
     );
     await engine.execute('DROP STREAM OUT;');
     expect(engine.listQueries()).toEqual([]);

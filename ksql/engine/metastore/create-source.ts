@@ -11,6 +11,7 @@ import { validateKeyColumns, validateValueColumns } from '../serde/format-valida
 import type { SchemaRegistryClient } from '../serde/schema-registry.ts';
 import type { FormatName, WindowInfo } from '../serde/serde-types.ts';
 import { sqlTypeFromSyntax } from '../types/type-from-syntax.ts';
+import { parseDelimiter } from '../serde/delimited/delimiter.ts';
 import { RESERVED_NAMES } from '../plan/source-scope.ts';
 
 export interface CreateSourceContext {
@@ -86,7 +87,7 @@ export async function analyzeCreateSource(
     }
     if (RESERVED_NAMES.has(el.name.name)) {
       throw new KsqlStatementError(
-        `\`${el.name.name}\` is a reserved column name. You cannot use it as a name for a column.`,
+        `'${el.name.name}' is a reserved column name. You cannot use it as a name for a column.`,
         st,
       );
     }
@@ -107,6 +108,17 @@ export async function analyzeCreateSource(
     w.keyFormat ?? w.format ?? (typeof defaultKey === 'string' ? defaultKey : 'KAFKA'),
   );
 
+  if (w.valueDelimiter !== undefined) {
+    if (valueFormatName !== 'DELIMITED') {
+      throw new KsqlStatementError(
+        `${valueFormatName} does not support the following configs: [delimiter]`,
+        st,
+      );
+    }
+    parseDelimiter(w.valueDelimiter, 'VALUE_DELIMITER');
+  }
+  if (w.keyDelimiter !== undefined && keyFormatName === 'DELIMITED')
+    parseDelimiter(w.keyDelimiter, 'KEY_DELIMITER');
   const window = windowInfo(w, st);
   let key: Column[] = keyElements.map((e) => ({
     name: e.name.name,
@@ -165,7 +177,7 @@ export async function analyzeCreateSource(
   }
   if (window && key.length === 0) throw new KsqlStatementError('Windowed sources require a key column.', st);
 
-  const keyFormat = buildKeyFormat(keyFormatName, key.length, w, window);
+  const keyFormat = buildKeyFormat(keyFormatName, key.length, w, window, name);
   const valueFormat = buildValueFormat(valueFormatName, value.length, w, ctx.properties);
   wrapError(() => validateKeyColumns(keyFormatName, key, keyFormat.features), st);
   wrapError(() => validateValueColumns(valueFormatName, value, valueFormat.features), st);

@@ -57,7 +57,10 @@ export function evaluateInsertValues(stmt: InsertValues, target: SourceInfo, fc:
     const col = ki >= 0 ? target.schema.key[ki] : target.schema.value[vi];
     if (!col) throw new KsqlStatementError(`Column name ${name} does not exist.`, st);
     let v: unknown = raw;
-    if (raw !== null && c.type && JSON.stringify(c.type) !== JSON.stringify(col.type)) {
+    if (typeof raw === 'string' && col.type.kind === 'BYTES') {
+      // A string literal for a BYTES column is base64 (sql-tests/test.sql "insert bytes").
+      v = new Uint8Array(Buffer.from(raw, 'base64'));
+    } else if (raw !== null && c.type && JSON.stringify(c.type) !== JSON.stringify(col.type)) {
       const conv = castConverter(c.type, col.type);
       if (!conv) {
         throw new KsqlStatementError(

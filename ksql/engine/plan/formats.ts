@@ -1,4 +1,5 @@
 import { KsqlStatementError } from '../errors.ts';
+import { defaultKeySchemaName } from '../serde/avro/avro-names.ts';
 import type {
   FormatInfo,
   FormatName,
@@ -59,15 +60,18 @@ export function buildKeyFormat(
   keyColumnCount: number,
   p: WithProperties,
   window: WindowInfo | undefined,
+  sourceName: string,
   inherited?: FormatInfo,
 ): KeyFormat {
   const properties: Record<string, string> = {};
   if (inherited && inherited.format === format) Object.assign(properties, inherited.properties);
   delete properties['schemaId'];
+  delete properties['fullSchemaName'];
   if (p.keyDelimiter !== undefined) properties['delimiter'] = p.keyDelimiter;
-  if (p.keySchemaFullName !== undefined) properties['fullSchemaName'] = p.keySchemaFullName;
   if (p.keySchemaId !== undefined) properties['schemaId'] = String(p.keySchemaId);
-  if (format !== 'AVRO') delete properties['fullSchemaName'];
+  // AVRO keys are records named `<UpperCamelName>Key` unless KEY_SCHEMA_FULL_NAME (e.8, historical specs).
+  if (format === 'AVRO')
+    properties['fullSchemaName'] = p.keySchemaFullName ?? defaultKeySchemaName(sourceName);
   return {
     info: { format, properties },
     features: keyFeatures(format, keyColumnCount),

@@ -19,6 +19,7 @@ export interface PlannedJoin {
 }
 
 const NO_LOC = { line: 0, column: 0 };
+const PSEUDO = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND'];
 
 /**
  * Two-way joins (reference: ksqlDB JoinNode): stream-stream (WITHIN, INNER only), stream-table
@@ -37,7 +38,8 @@ export function planJoin(
   const sides = [rel.left, rel.right].map((r) => {
     const t = r as Extract<Relation, { kind: 'Table' }>;
     const source = ctx.getSource(t.name.name);
-    if (!source) throw new KsqlStatementError(`${t.name.name} does not exist.`, st);
+    if (!source)
+      throw new KsqlStatementError(`Exception while preparing statement: ${t.name.name} does not exist.`, st);
     if (source.keyFormat.window) throw new KsqlUnsupportedError('joins of windowed sources', st);
     return { source, alias: t.alias?.name ?? source.name };
   }) as [{ source: SourceInfo; alias: string }, { source: SourceInfo; alias: string }];
@@ -162,14 +164,12 @@ export function planJoin(
   const rewrite = (e: Expression): Expression =>
     mapExpression(e, (x) => {
       if (x.kind !== 'ColumnRef') return undefined;
-      if (
-        ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND'].includes(x.name.name) &&
-        !x.source
-      ) {
+      if (['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND'].includes(x.name.name)) {
+        // Pseudo columns of the result (a qualified `P.ROWTIME` reads the joined row's).
         if ((x.name.name === 'WINDOWSTART' || x.name.name === 'WINDOWEND') && query.window) {
           throw new KsqlStatementError(`SELECT column '${x.name.name}' cannot be resolved.`, st);
         }
-        return undefined;
+        return x.source ? { kind: 'ColumnRef', name: x.name, loc: x.loc } : undefined;
       }
       const i = resolveSide(x.source?.name, x.name.name, sides, st);
       return {
@@ -197,14 +197,13 @@ export function planJoin(
         return item;
       }
       const e = item.expression;
-      const alias =
-        item.alias ??
-        (e.kind === 'ColumnRef' && e.source
-          ? {
-              name: `${sides[resolveSide(e.source.name, e.name.name, sides, st)]?.alias}_${e.name.name}`,
-              quoted: true,
-            }
-          : undefined);
+      // Unaliased column references keep their own name, except the join key column, which keeps
+      // the result's `<alias>_<column>` name (sql-tests/test.sql "basic join test": S_ID, FOO, BAR).
+      let alias = item.alias;
+      if (!alias && e.kind === 'ColumnRef' && !PSEUDO.includes(e.name.name)) {
+        const own = `${sides[resolveSide(e.source?.name, e.name.name, sides, st)]?.alias ?? ''}_${e.name.name}`;
+        alias = { name: own === keyName ? own : e.name.name, quoted: true };
+      }
       return { ...item, expression: rewrite(e), ...(alias ? { alias } : {}) };
     }),
     ...(query.where ? { where: rewrite(query.where) } : {}),

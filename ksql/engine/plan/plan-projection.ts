@@ -69,6 +69,7 @@ export function planProjection(
     }
   } else {
     const missing: string[] = [];
+    const found: { pos: number; column: Column; evaluate: Evaluator }[] = [];
     source.schema.key.forEach((kc, i) => {
       const matches = items.filter(
         (it) => it.expression.kind === 'ColumnRef' && it.expression.name.name === kc.name,
@@ -85,9 +86,23 @@ export function planProjection(
         );
       }
       keyItems.add(first);
-      keyColumns.push({ name: first.name, type: kc.type, namespace: 'KEY' });
-      keyEvals.push(indexBinding(i, kc.type).read as Evaluator);
+      found.push({
+        pos: items.indexOf(first),
+        column: { name: first.name, type: kc.type, namespace: 'KEY' },
+        evaluate: indexBinding(i, kc.type).read as Evaluator,
+      });
     });
+    const newPlanner = String(ctx.properties['ksql.new.query.planner.enabled'] ?? 'false') === 'true';
+    // The new planner orders key columns as projected (select.json "multi-key columns reordered").
+    if (newPlanner) found.sort((a, b) => a.pos - b.pos);
+    for (const f of found) {
+      keyColumns.push(f.column);
+      keyEvals.push(f.evaluate);
+    }
+    if (missing.length > 0 && newPlanner && found.length === 0) {
+      // The new planner allows dropping the key: the result is unkeyed (select.json).
+      missing.length = 0;
+    }
     if (missing.length > 0) {
       // ksqlDB names every key column once any is missing (project-filter.json).
       missing.splice(0, missing.length, ...source.schema.key.map((k) => k.name));

@@ -33,7 +33,11 @@ export function planQuery(original: Query, sinkReq: SinkRequest, ctx: PlanContex
   const from = query.from;
   if (from.kind !== 'Table') throw new KsqlUnsupportedError('nested joins', ctx.statementText);
   const source = joined ? joined.source : ctx.getSource(from.name.name);
-  if (!source) throw new KsqlStatementError(`${from.name.name} does not exist.`, ctx.statementText);
+  if (!source)
+    throw new KsqlStatementError(
+      `Exception while preparing statement: ${from.name.name} does not exist.`,
+      ctx.statementText,
+    );
   const windowedSource = source.keyFormat.window !== undefined;
   if (source.type === 'TABLE' && windowedSource) {
     throw new KsqlStatementError(
@@ -71,6 +75,15 @@ export function planQuery(original: Query, sinkReq: SinkRequest, ctx: PlanContex
     qualifiers,
     query.partitionBy !== undefined,
   );
+  if (sinkReq.kind === 'create' && sinkReq.with.timestamp !== undefined) {
+    const ts = sinkReq.with.timestamp;
+    if (!items.some((i) => i.name === ts || i.name === ts.toUpperCase())) {
+      throw new KsqlStatementError(
+        `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${ts.toUpperCase()}'`,
+        ctx.statementText,
+      );
+    }
+  }
   const isAggregate =
     query.groupBy !== undefined ||
     items.some((i) => containsAggregate(i.expression)) ||

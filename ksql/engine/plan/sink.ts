@@ -41,7 +41,14 @@ export function buildSink(
     explicitValue !== undefined ? formatName(explicitValue) : source.valueFormat.info.format;
   const prefix = String(ctx.properties['ksql.output.topic.name.prefix'] ?? '');
   const topic = w.kafkaTopic ?? `${prefix}${req.name}`;
-  const keyFormat = buildKeyFormat(keyFormatName, schema.key.length, w, window, source.keyFormat.info);
+  const keyFormat = buildKeyFormat(
+    keyFormatName,
+    schema.key.length,
+    w,
+    window,
+    req.name,
+    source.keyFormat.info,
+  );
   const valueFormat = buildValueFormat(
     valueFormatName,
     schema.value.length,
