@@ -98,7 +98,17 @@ export class Cursor {
    * only for "Syntax Error" (null.json "NULL column"): the message carries both.
    */
   reservedWord(t: Token, expected: readonly string[] = []): KsqlParseError {
-    return this.error(`Syntax error at or near '${t.text}' at line ${t.line}:${t.column}`, t, expected);
+    // SyntaxErrorValidator's hint when an identifier was expected (ksqlDB suggests quotes; the
+    // escape that works is backticks).
+    const hint = expected.includes('IDENTIFIER')
+      ? `\n"${t.value}" is a reserved keyword and it can't be used as an identifier. ` +
+        `You can use it as an identifier by escaping it as \`${t.value}\``
+      : '';
+    return this.error(
+      `Syntax error at or near '${t.text}' at line ${t.line}:${t.column}${hint}`,
+      t,
+      expected,
+    );
   }
 
   error(detail: string, t: Token = this.peek(), expected: readonly string[] = []): KsqlParseError {

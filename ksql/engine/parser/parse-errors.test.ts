@@ -110,4 +110,13 @@ describe('syntax errors in ksqlDB wording', () => {
     );
     expect(parseStatements('DROP STREAM `my-Stream`;')).toHaveLength(1);
   });
+
+  it('explains a reserved word used as an identifier', () => {
+    expect(errorOf("CREATE STREAM s (size INT) WITH (kafka_topic='s');").message).toContain(
+      "line 1:18: Syntax Error\nSyntax error at or near 'size' at line 1:18\n\"SIZE\" is a reserved keyword and it can't be used as an identifier. You can use it as an identifier by escaping it as `SIZE`",
+    );
+    expect(
+      parseStatements("CREATE STREAM s (`size` INT, key INT KEY, value STRING) WITH (kafka_topic='s');"),
+    ).toHaveLength(1);
+  });
 });
