@@ -60,4 +60,35 @@ describe('HttpSchemaRegistry', () => {
     const registry = new HttpSchemaRegistry({ url: settings.schemaRegistryUrl });
     expect(await registry.getLatest(`missing-${run}-value`)).toBeUndefined();
   });
+
+  it('prefetches older versions of a subject so their records stay readable', async () => {
+    const subjectTopic = `serde-it-versions-${run}`;
+    const confluent = new SchemaRegistryClient({ baseURLs: [settings.schemaRegistryUrl] });
+    const v1 = { type: 'record', name: 'V', fields: [{ name: 'A', type: 'int' }] };
+    const v2 = {
+      type: 'record',
+      name: 'V',
+      fields: [
+        { name: 'A', type: 'int' },
+        { name: 'B', type: ['null', 'string'], default: null },
+      ],
+    };
+    const id1 = await confluent.register(`${subjectTopic}-value`, {
+      schemaType: 'AVRO',
+      schema: JSON.stringify(v1),
+    });
+    await confluent.register(`${subjectTopic}-value`, { schemaType: 'AVRO', schema: JSON.stringify(v2) });
+    const avro = (await import('avsc')).default;
+    const body = avro.Type.forSchema(v1 as never).toBuffer({ A: 5 });
+    const header = Buffer.alloc(5);
+    header.writeInt32BE(id1, 1);
+    const registry = new HttpSchemaRegistry({ url: settings.schemaRegistryUrl });
+    const serde = await createValueSerde(valueFormat('AVRO'), [valCol('A', BIGINT)], {
+      topic: subjectTopic,
+      sourceName: 'SRC',
+      registry,
+      registerSchema: false,
+    });
+    expect(serde.deserialize(Buffer.concat([header, body]))).toEqual([5n]);
+  });
 });

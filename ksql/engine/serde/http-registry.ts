@@ -59,6 +59,20 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
     }
   }
 
+  async prefetchSubject(subject: string): Promise<void> {
+    let versions: number[];
+    try {
+      versions = await this.client.getAllVersions(subject);
+    } catch (e) {
+      if (isNotFound(e)) return;
+      throw e;
+    }
+    for (const version of versions) {
+      const meta = await this.client.getSchemaMetadata(subject, version);
+      if (meta.id !== undefined) this.cache.set(meta.id, toRegistered(meta.schema, meta.schemaType));
+    }
+  }
+
   getCachedById(id: number): RegisteredSchema | undefined {
     return this.cache.get(id);
   }

@@ -20,4 +20,9 @@ export interface SchemaRegistryClient {
   /** Synchronous lookup of an id already fetched or registered through this client. */
   getCachedById(id: number): RegisteredSchema | undefined;
   listSubjects(): Promise<readonly string[]>;
+  /**
+   * Optional: loads every version of the subject into the id cache, so records written with
+   * older schema versions can be read synchronously. Serdes call it when they are created.
+   */
+  prefetchSubject?(subject: string): Promise<void>;
 }

@@ -19,6 +19,7 @@ import {
 import { InMemorySchemaRegistry } from '../in-memory-registry.ts';
 import { createKeySerde, createValueSerde } from '../serde-factory.ts';
 import { hex, keyCol, keyFormat, valCol, valueFormat } from '../test-helpers.ts';
+import { SchemaNotCachedError } from './avro-codec.ts';
 import { bigIntToBytes } from './value-to-avro.ts';
 import { bytesToBigInt } from './avro-to-value.ts';
 
@@ -194,5 +195,21 @@ describe('AVRO format', () => {
     expect(fresh.serialize([1])?.[4]).toBe(existing + 1);
     await createValueSerde(valueFormat('AVRO'), cols, { topic: 'src', sourceName: 'SRC', registry });
     expect(registry.versions('src-value')).toHaveLength(2);
+  });
+
+  it('reports a schema id the client has not loaded as SchemaNotCachedError', async () => {
+    const registry = new InMemorySchemaRegistry();
+    const serde = await createValueSerde(valueFormat('AVRO'), [valCol('A', INT)], {
+      topic: 'x',
+      sourceName: 'X',
+      registry,
+    });
+    const bytes = new Uint8Array([0, 0, 0, 0, 99, 2]);
+    expect(() => serde.deserialize(bytes)).toThrow(SchemaNotCachedError);
+    try {
+      serde.deserialize(bytes);
+    } catch (e) {
+      expect((e as SchemaNotCachedError).schemaId).toBe(99);
+    }
   });
 });

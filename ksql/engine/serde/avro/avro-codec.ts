@@ -1,5 +1,5 @@
 import type avro from 'avsc';
-import { KsqlStatementError } from '../../errors.ts';
+import { KsqlSerdeError, KsqlStatementError } from '../../errors.ts';
 import type { Column } from '../../schema/logical-schema.ts';
 import type { RowCodec } from '../row-codec.ts';
 import type { SchemaRegistryClient } from '../schema-registry.ts';
@@ -55,6 +55,7 @@ export async function avroCodec(
   let writer: ParsedSchema;
   const fixedId = info.properties['schemaId'];
   if (fixedId !== undefined) {
+    await registry.prefetchSubject?.(subject);
     writerId = Number(fixedId);
     const registered = await registry.getById(writerId);
     if (!registered)
@@ -63,6 +64,7 @@ export async function avroCodec(
   } else {
     // Prefetch: fills the client's id cache (HTTP registries) and tells whether the subject exists.
     const latest = await registry.getLatest(subject).catch(() => undefined);
+    await registry.prefetchSubject?.(subject);
     const mode = ctx.registerSchema ?? true;
     if (latest && (mode === false || mode === 'if-absent')) {
       // Write with the registered schema, as ksqlDB does for sources whose subject exists.
@@ -126,6 +128,16 @@ export async function avroCodec(
   };
 }
 
+/**
+ * A record names a schema id the registry client has not loaded (e.g. registered after the
+ * serde was created). Callers may `await registry.getById(error.schemaId)` and retry.
+ */
+export class SchemaNotCachedError extends KsqlSerdeError {
+  constructor(readonly schemaId: number) {
+    super(`Schema with id ${schemaId} is not known to the schema registry client`);
+  }
+}
+
 function parse(json: AvroSchema): ParsedSchema {
   return { json, names: new AvroNames(json), type: avscType(json) };
 }
@@ -138,7 +150,7 @@ function readerFor(
   const hit = cache.get(id);
   if (hit) return hit;
   const registered = registry.getCachedById(id);
-  if (!registered) throw new Error(`Schema with id ${id} is not known to the schema registry client`);
+  if (!registered) throw new SchemaNotCachedError(id);
   const parsed = parse(parseAvroSchemaText(registered.schema));
   cache.set(id, parsed);
   return parsed;
