@@ -269,8 +269,10 @@ class Engine implements KsqlEngine {
     // CREATE OR REPLACE: the new query takes over the sink and continues from the end of the
     // source (state is not carried over; query-upgrades-*.sql).
     let replacedId: string | undefined;
+    let replaced: RunningQuery | undefined;
     for (const q of existing ? this.metastore.writersOf(name) : []) {
       replacedId = q.id;
+      replaced = this.running.get(q.id)?.query;
       this.stopQuery(q);
     }
     const prefix = stmt.sourceType === 'STREAM' ? 'CSAS' : 'CTAS';
@@ -287,7 +289,7 @@ class Engine implements KsqlEngine {
       this.topics.createTopic(plan.sink.topic, w.partitions ?? sourcePartitions, w.replicas ?? 1);
     this.metastore.putSource(plan.sink);
     this.serdes.set(plan.sink.name, sinkSerdes);
-    await this.startQuery(plan, sinkSerdes, props, existing !== undefined);
+    await this.startQuery(plan, sinkSerdes, props, existing !== undefined, replaced);
     return { kind: 'SourceCreated', source: plan.sink, statement: stmt.text, queryId };
   }
 
@@ -318,6 +320,7 @@ class Engine implements KsqlEngine {
     sinkSerdes: Serdes,
     props: Record<string, unknown>,
     fromEnd = false,
+    previous?: RunningQuery,
   ): Promise<void> {
     const join = plan.join;
     const sideSerdes = join
@@ -354,6 +357,7 @@ class Engine implements KsqlEngine {
         cacheEntries: test ? 0 : Math.floor(cacheBytes / RecordCache.ENTRY_BYTES),
         commitIntervalMs: commitMs,
         clock: this.clock,
+        ...(previous ? { previous } : {}),
       },
     );
     const entry: QueryEntry = {

@@ -39,9 +39,13 @@ export interface QueryRuntimeOptions {
   readonly cacheEntries: number;
   readonly commitIntervalMs: number;
   readonly clock: () => number;
+  /** CREATE OR REPLACE: the query being replaced. */
+  readonly previous?: RunningQuery;
 }
 
 export interface RunningQuery {
+  /** Aggregation state a CREATE OR REPLACE successor may take over. */
+  readonly state?: AggregatorState;
   process(record: KafkaRecord): void;
   /** Commit: forward everything the record cache holds. */
   flush(): void;
@@ -82,7 +86,7 @@ export function createRunningQuery(
   const body =
     plan.body.kind === 'projection'
       ? projection(plan.body, isTable, write, where)
-      : aggregation(plan.body, plan, write, late, o);
+      : aggregation(plan.body, plan, write, late, o, o.previous?.state);
 
   const guard = (f: () => void): void => {
     try {
@@ -103,6 +107,7 @@ export function createRunningQuery(
       (row, isNull, t, key) => body.process(row, isNull, t, undefined, key),
     );
     return {
+      ...(body.state ? { state: body.state } : {}),
       process(record) {
         guard(() => joinProcess(record));
         body.tick();
@@ -113,6 +118,7 @@ export function createRunningQuery(
     };
   }
   return {
+    ...(body.state ? { state: body.state } : {}),
     process(record) {
       const d = serdes.decode(record);
       if (!d.ok) {
@@ -164,7 +170,16 @@ export function createRunningQuery(
   };
 }
 
+/** What CREATE OR REPLACE hands from the old query to the new one (aggregations only). */
+export interface AggregatorState {
+  readonly signature: string;
+  readonly agg:
+    TimeWindowAggregator<unknown[]> | SessionWindowAggregator<unknown[]> | UnwindowedAggregator<unknown[]>;
+  readonly rows?: Map<string, unknown[]>;
+}
+
 interface Body {
+  readonly state?: AggregatorState;
   process(
     row: unknown[],
     isNull: boolean,
@@ -176,20 +191,26 @@ interface Body {
   flush(): void;
 }
 
-/** Stream/table projection with WHERE; PARTITION BY re-keys (e.12 null handling). */
+/**
+ * Stream/table projection with WHERE; PARTITION BY re-keys (e.12 null handling). A table row that
+ * stops passing the WHERE yields a tombstone only if it passed before (query-upgrades-filters.sql,
+ * ksql#6493: no tombstone for rows the filter never let through).
+ */
 function projection(p: ProjectionPlan, isTable: boolean, write: Emit, where: QueryPlan['where']): Body {
   const keyEvals = p.key;
   const valueEvals = p.value;
+  const passed = new Set<string>();
   return {
     process(row, isNull, ts, window, sourceKey) {
       if (isTable && sourceKey.every((k) => k === null)) return;
       if (isNull) {
         if (where && !isTable) return;
+        if (where && !passed.delete(keyString(sourceKey))) return;
         write(p.repartition ? keyEvals.map(() => null) : keyEvals.map((e) => e(row)), null, ts, window);
         return;
       }
       if (where && !where(row)) {
-        if (isTable)
+        if (isTable && passed.delete(keyString(sourceKey)))
           write(
             keyEvals.map((e) => e(row)),
             null,
@@ -198,6 +219,7 @@ function projection(p: ProjectionPlan, isTable: boolean, write: Emit, where: Que
           );
         return;
       }
+      if (isTable && where) passed.add(keyString(sourceKey));
       const key = keyEvals.map((e) => e(row));
       const value = valueEvals.map((e) => e(row));
       write(key, value, ts, window);
@@ -213,6 +235,7 @@ function aggregation(
   write: Emit,
   late: LateCounter,
   o: QueryRuntimeOptions,
+  previous: AggregatorState | undefined,
 ): Body {
   const ops = aggregationOps(p.calls);
   const calls = p.calls;
@@ -262,51 +285,74 @@ function aggregation(
   };
   const where = plan.where;
   const w = p.window;
+  // CREATE OR REPLACE keeps the aggregation state when the aggregation has the same shape.
+  const signature = JSON.stringify({
+    w,
+    final: p.emitFinal,
+    table: p.tableSource,
+    calls: calls.map((c) => [c.fn.returnType, c.fn.aggregateType]),
+    keys: nk,
+  });
+  const prev = previous?.signature === signature ? previous : undefined;
+  const reuse = <T extends { rebind(o: typeof ops, s: typeof sink): void }>(make: () => T): T => {
+    const old = prev?.agg as T | undefined;
+    if (!old) return make();
+    old.rebind(ops, sink);
+    return old;
+  };
   let process: Body['process'];
+  let agg: AggregatorState['agg'];
+  let rows: Map<string, unknown[]> | undefined;
   if (w && w.kind !== 'SESSION') {
-    const agg = new TimeWindowAggregator({ ...w, emitFinal: p.emitFinal, ops, sink, late });
+    const a = reuse(() => new TimeWindowAggregator({ ...w, emitFinal: p.emitFinal, ops, sink, late }));
+    agg = a;
     process = (row, isNull, ts) => {
       if (isNull || (where && !where(row))) return;
       const k = groupKey(row);
-      if (k) agg.process(k, row, ts);
+      if (k) a.process(k, row, ts);
     };
   } else if (w) {
-    const agg = new SessionWindowAggregator({ ...w, emitFinal: p.emitFinal, ops, sink, late });
+    const a = reuse(() => new SessionWindowAggregator({ ...w, emitFinal: p.emitFinal, ops, sink, late }));
+    agg = a;
     process = (row, isNull, ts) => {
       if (isNull || (where && !where(row))) return;
       const k = groupKey(row);
-      if (k) agg.process(k, row, ts);
+      if (k) a.process(k, row, ts);
     };
   } else if (!p.tableSource) {
-    const agg = new UnwindowedAggregator(ops, sink);
+    const a = reuse(() => new UnwindowedAggregator(ops, sink));
+    agg = a;
     process = (row, isNull, ts) => {
       if (isNull || (where && !where(row))) return;
       const k = groupKey(row);
-      if (k) agg.add(k, row, ts);
+      if (k) a.add(k, row, ts);
     };
   } else {
     // Table → table: materialize the source rows to undo them (reference e.3, count.json "count table").
-    const agg = new UnwindowedAggregator(ops, sink);
-    const rows = new Map<string, unknown[]>();
+    const a = reuse(() => new UnwindowedAggregator(ops, sink));
+    agg = a;
+    const sourceRows = prev?.rows ?? new Map<string, unknown[]>();
+    rows = sourceRows;
     process = (row, isNull, ts, _window, sourceKey) => {
       if (sourceKey.every((k) => k === null)) return;
       const sk = keyString(sourceKey);
-      const prev = rows.get(sk);
+      const before = sourceRows.get(sk);
       const next = isNull || (where && !where(row)) ? undefined : row;
-      if (next) rows.set(sk, next);
-      else rows.delete(sk);
-      const oldKey = prev ? groupKey(prev) : null;
+      if (next) sourceRows.set(sk, next);
+      else sourceRows.delete(sk);
+      const oldKey = before ? groupKey(before) : null;
       const newKey = next ? groupKey(next) : null;
-      if (prev && next && oldKey && newKey && keyString(oldKey) === keyString(newKey)) {
-        agg.replace(newKey, prev, next, ts);
+      if (before && next && oldKey && newKey && keyString(oldKey) === keyString(newKey)) {
+        a.replace(newKey, before, next, ts);
         return;
       }
-      if (prev && oldKey) agg.undo(oldKey, prev, ts);
-      if (next && newKey) agg.add(newKey, next, ts);
+      if (before && oldKey) a.undo(oldKey, before, ts);
+      if (next && newKey) a.add(newKey, next, ts);
     };
   }
   return {
     process,
+    state: { signature, agg, ...(rows ? { rows } : {}) },
     tick: () => cache.tick(),
     flush: () => cache.flush(),
   };

@@ -37,7 +37,12 @@ export class SessionWindowAggregator<A> {
   private lastEmit: number | undefined;
   private evictCounter = 0;
 
-  constructor(private readonly o: SessionWindowAggregatorOptions<A>) {}
+  constructor(private o: SessionWindowAggregatorOptions<A>) {}
+
+  /** CREATE OR REPLACE: the new query keeps this state with its own functions and sink. */
+  rebind(ops: AggregationOps<A>, sink: AggregateSink<A>): void {
+    this.o = { ...this.o, ops, sink };
+  }
 
   process(key: readonly unknown[], row: readonly unknown[], ts: number): void {
     const o = this.o;

@@ -44,7 +44,12 @@ export class TimeWindowAggregator<A> {
   private lastEmit: number | undefined;
   private sweptAt = -Infinity;
 
-  constructor(private readonly o: TimeWindowAggregatorOptions<A>) {}
+  constructor(private o: TimeWindowAggregatorOptions<A>) {}
+
+  /** CREATE OR REPLACE: the new query keeps this state with its own functions and sink. */
+  rebind(ops: AggregationOps<A>, sink: AggregateSink<A>): void {
+    this.o = { ...this.o, ops, sink };
+  }
 
   process(key: readonly unknown[], row: readonly unknown[], ts: number): void {
     const o = this.o;

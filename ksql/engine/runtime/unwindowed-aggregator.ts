@@ -17,9 +17,15 @@ export class UnwindowedAggregator<A> {
   private readonly entries = new Map<string, Entry<A>>();
 
   constructor(
-    private readonly ops: AggregationOps<A>,
-    private readonly sink: AggregateSink<A>,
+    private ops: AggregationOps<A>,
+    private sink: AggregateSink<A>,
   ) {}
+
+  /** CREATE OR REPLACE: the new query keeps this state with its own functions and sink. */
+  rebind(ops: AggregationOps<A>, sink: AggregateSink<A>): void {
+    this.ops = ops;
+    this.sink = sink;
+  }
 
   add(key: readonly unknown[], row: readonly unknown[], ts: number): void {
     const keyStr = keyString(key);
