@@ -25,6 +25,8 @@ export interface Warehouse {
 export interface WarehouseOptions {
   /** Use this server instead of the embedded database. */
   readonly databaseUrl?: string;
+  /** Schema on the server for the tables (default public); tests use one each. */
+  readonly schema?: string;
   /** Embedded database directory (default .data/pglite). */
   readonly dataDir: string;
   /** Port of the embedded database's Postgres endpoint (0 = any free port). */
@@ -33,20 +35,28 @@ export interface WarehouseOptions {
 }
 
 export async function openWarehouse(options: WarehouseOptions): Promise<Warehouse> {
-  if (options.databaseUrl) return openServer(options.databaseUrl, options.log);
+  if (options.databaseUrl) return openServer(options.databaseUrl, options.log, options.schema);
   return openEmbedded(options);
 }
 
-async function openServer(databaseUrl: string, log: (line: string) => void): Promise<Warehouse> {
-  const applied = await migrate({ databaseUrl });
+async function openServer(
+  databaseUrl: string,
+  log: (line: string) => void,
+  schema?: string,
+): Promise<Warehouse> {
+  const applied = await migrate({ databaseUrl, schema });
   log(
     `postgres: ${redactUrl(databaseUrl)} (migrations applied: ${applied.applied.length ? applied.applied.join(', ') : 'none pending'})`,
   );
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   return {
     databaseUrl,
     kind: 'server',
-    sinkDatabase: pgDatabase(pool),
+    sinkDatabase: pgDatabase(pool, schema),
     query: async <T>(sql: string, params?: readonly unknown[]) =>
       (await pool.query(sql, params as unknown[])).rows as T[],
     close: () => pool.end(),
