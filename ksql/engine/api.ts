@@ -69,13 +69,33 @@ export interface QueryInfo {
 
 /** Result of one executed statement, enough to build the REST API's entities. */
 export type StatementResult =
-  | { readonly kind: 'SourceCreated'; readonly source: SourceInfo; readonly statement: string; readonly queryId?: string }
-  | { readonly kind: 'SourceDropped'; readonly name: string; readonly topic: string; readonly statement: string }
+  | {
+      readonly kind: 'SourceCreated';
+      readonly source: SourceInfo;
+      readonly statement: string;
+      readonly queryId?: string;
+    }
+  | {
+      readonly kind: 'SourceDropped';
+      readonly name: string;
+      readonly topic: string;
+      readonly statement: string;
+    }
   | { readonly kind: 'QueryStarted'; readonly queryId: string; readonly statement: string }
   | { readonly kind: 'QueryTerminated'; readonly queryIds: readonly string[]; readonly statement: string }
   | { readonly kind: 'RowInserted'; readonly statement: string }
-  | { readonly kind: 'PropertySet'; readonly name: string; readonly value: string | undefined; readonly statement: string }
-  | { readonly kind: 'VariableSet'; readonly name: string; readonly value: string | undefined; readonly statement: string }
+  | {
+      readonly kind: 'PropertySet';
+      readonly name: string;
+      readonly value: string | undefined;
+      readonly statement: string;
+    }
+  | {
+      readonly kind: 'VariableSet';
+      readonly name: string;
+      readonly value: string | undefined;
+      readonly statement: string;
+    }
   | { readonly kind: 'Listing'; readonly what: string; readonly statement: string; readonly entity: unknown }
   | { readonly kind: 'Description'; readonly statement: string; readonly entity: unknown };
 
@@ -120,7 +140,10 @@ export interface KsqlEngine {
    */
   execute(
     sql: string,
-    options?: { readonly variables?: Readonly<Record<string, string>>; readonly properties?: Readonly<Record<string, unknown>> },
+    options?: {
+      readonly variables?: Readonly<Record<string, string>>;
+      readonly properties?: Readonly<Record<string, unknown>>;
+    },
   ): Promise<StatementResult[]>;
 
   /**
