@@ -78,12 +78,15 @@ export function parseLiteral(c: Cursor): Literal {
 }
 
 /**
- * Integer value of a `number` used as a count or size (LIMIT, window and WITHIN durations,
- * PRINT INTERVAL): ksqlDB reads these with Long.parseLong / processIntegerNumber.
+ * Integer value of a `number` used as a count or size. ksqlDB reads LIMIT / PRINT INTERVAL with
+ * processIntegerNumber ("Value must be integer for command: LIMIT") and durations with
+ * Long.parseLong (`For input string: "1.5"`), both while building the AST.
  */
-export function parseIntegerNumber(c: Cursor): number {
+export function parseIntegerNumber(c: Cursor, command?: string): number {
   const t = c.peek();
   const lit = parseNumberLiteral(c);
-  if (lit.kind !== 'IntegerLiteral') throw c.expected(['INTEGER_VALUE'], t);
-  return Number(lit.text);
+  if (lit.kind === 'IntegerLiteral') return Number(lit.text);
+  const text = lit.kind === 'DecimalLiteral' || lit.kind === 'DoubleLiteral' ? lit.text : t.text;
+  const message = command ? `Value must be integer for command: ${command}` : `For input string: "${text}"`;
+  throw prepareError(message, t, c.statementText);
 }

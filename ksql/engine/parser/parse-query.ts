@@ -30,7 +30,7 @@ export function parseQuery(c: Cursor): Query {
     else if (c.acceptKeyword('FINAL')) emit = 'FINAL';
     else throw c.expected(["'CHANGES'", "'FINAL'"]);
   }
-  const limit = c.acceptKeyword('LIMIT') ? parseIntegerNumber(c) : undefined;
+  const limit = c.acceptKeyword('LIMIT') ? parseIntegerNumber(c, 'LIMIT') : undefined;
   return {
     kind: 'Query',
     loc,

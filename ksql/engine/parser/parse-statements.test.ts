@@ -282,9 +282,11 @@ describe('other statements', () => {
     expect(sameStatement('INSERT INTO s (a) VALUES ((1 = 1));')).toMatchObject({
       values: [{ kind: 'Comparison' }],
     });
-    expect(() => parseStatement('SELECT * FROM s LIMIT 1.5;')).toThrow(KsqlParseError);
+    expect(() => parseStatement('SELECT * FROM s LIMIT 1.5;')).toThrow(
+      'Failed to prepare statement: Value must be integer for command: LIMIT',
+    );
     expect(() => parseStatement('SELECT a FROM s WINDOW TUMBLING (SIZE 1.5 SECONDS) GROUP BY a;')).toThrow(
-      KsqlParseError,
+      'Failed to prepare statement: For input string: "1.5"',
     );
   });
 

@@ -81,8 +81,8 @@ function checkSyntax(c: Cursor, feature: UnsupportedFeature): void {
       c.expectKeyword('PRINT');
       resourceName(c, false);
       if (c.acceptKeyword('FROM')) c.expectKeyword('BEGINNING');
-      if (c.acceptKeyword('INTERVAL') || c.acceptKeyword('SAMPLE')) parseIntegerNumber(c);
-      if (c.acceptKeyword('LIMIT')) parseIntegerNumber(c);
+      if (c.acceptKeyword('INTERVAL') || c.acceptKeyword('SAMPLE')) parseIntegerNumber(c, 'INTERVAL');
+      if (c.acceptKeyword('LIMIT')) parseIntegerNumber(c, 'LIMIT');
       return;
     case 'PAUSE':
     case 'RESUME': // PAUSE|RESUME query_id|ALL
