@@ -1,9 +1,7 @@
 import { ExpressionTypeError } from './expression-errors.ts';
-import type { Expression, SearchedCase, SimpleCase } from '../parser/ast.ts';
-import { commonType } from '../types/coercion.ts';
+import type { Expression, SearchedCase, SimpleCase, WhenClause } from '../parser/ast.ts';
 import type { SqlType } from '../types/sql-type.ts';
 import { formatSqlType } from '../types/sql-type.ts';
-import { castCompiled } from './compile-cast.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, isValidComparison } from './comparator.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
@@ -25,11 +23,7 @@ export function compileSearchedCase(e: SearchedCase, ctx: Ctx): CompiledExpressi
     }
     return c.evaluate;
   });
-  const { type, thens, otherwise } = compileBranches(
-    e.whens.map((w) => w.then),
-    e.else,
-    ctx,
-  );
+  const { type, thens, otherwise } = compileBranches(e.whens, e.else, ctx);
   const n = conds.length;
   return {
     type,
@@ -56,11 +50,7 @@ export function compileSimpleCase(e: SimpleCase, ctx: Ctx): CompiledExpression {
     }
     return { ev: c.evaluate, cmp: buildComparator(operand.type, c.type) };
   });
-  const { type, thens, otherwise } = compileBranches(
-    e.whens.map((w) => w.then),
-    e.else,
-    ctx,
-  );
+  const { type, thens, otherwise } = compileBranches(e.whens, e.else, ctx);
   const n = tests.length;
   return {
     type,
@@ -79,24 +69,36 @@ export function compileSimpleCase(e: SimpleCase, ctx: Ctx): CompiledExpression {
 }
 
 function compileBranches(
-  thenExprs: readonly Expression[],
+  whens: readonly WhenClause[],
   elseExpr: Expression | undefined,
   ctx: Ctx,
 ): { type: SqlType; thens: Ev[]; otherwise: Ev } {
-  const compiled = thenExprs.map((t) => ctx.compile(t));
+  // ksqlDB's ExpressionTypeManager: every non-NULL THEN has exactly the same type (no widening),
+  // and so has a non-NULL ELSE.
+  const compiled = whens.map((w) => ctx.compile(w.then));
+  let whenType: SqlType | undefined;
+  compiled.forEach((c, i) => {
+    if (!c.type) return;
+    if (!whenType) {
+      whenType = c.type;
+      return;
+    }
+    if (formatSqlType(c.type) !== formatSqlType(whenType)) {
+      const w = whens[i] as WhenClause;
+      throw new ExpressionTypeError(
+        `Invalid Case expression. Type for all 'THEN' clauses should be the same.\nTHEN expression 'WHEN ${ctx.format(w.when)} THEN ${ctx.format(w.then)}' has type: ${formatSqlType(c.type)}.\nPrevious THEN expression(s) type: ${formatSqlType(whenType)}.`,
+      );
+    }
+  });
   const elseCompiled = elseExpr ? ctx.compile(elseExpr) : undefined;
-  const all = elseCompiled ? [...compiled, elseCompiled] : compiled;
-  const t = commonType(all.map((c) => c.type));
-  if (t === undefined)
-    throw new ExpressionTypeError('Invalid Case expression. All case branches have NULL type');
-  if ('error' in t) {
+  if (whenType && elseCompiled?.type && formatSqlType(whenType) !== formatSqlType(elseCompiled.type)) {
     throw new ExpressionTypeError(
-      `Invalid Case expression. Type for all 'THEN' clauses should be the same.${'\n'}THEN expression '${ctx.format(
-        (elseExpr && t.index === compiled.length ? elseExpr : thenExprs[t.index]) as Expression,
-      )}' has type: ${formatSqlType(all[t.index]?.type as SqlType)}.`,
+      `Invalid Case expression. Type for the default clause should be the same as for 'THEN' clauses.\nTHEN type: ${formatSqlType(whenType)}.\nDEFAULT type: ${formatSqlType(elseCompiled.type)}.`,
     );
   }
-  const thens = compiled.map((c) => castCompiled(c, t, ctx).evaluate);
-  const otherwise: Ev = elseCompiled ? castCompiled(elseCompiled, t, ctx).evaluate : () => null;
-  return { type: t, thens, otherwise };
+  const type = whenType ?? elseCompiled?.type;
+  if (!type) throw new ExpressionTypeError('Invalid Case expression. All case branches have NULL type');
+  const thens = compiled.map((c) => c.evaluate);
+  const otherwise: Ev = elseCompiled ? elseCompiled.evaluate : () => null;
+  return { type, thens, otherwise };
 }

@@ -381,13 +381,25 @@ describe('CASE (case-expression.json)', () => {
       'large',
     ]);
   });
-  it('no ELSE gives NULL; branch types widen', () => {
+  it('no ELSE gives NULL; branch types must be identical like ksqlDB', () => {
     const e = searchedCase([[cmp('<', col('U'), dec('2.0')), arith('+', col('O'), int(2))]]);
     expect(evalExpr(e, c, { U: 5, O: 1 })).toBeNull();
     expect(evalExpr(e, c, { U: 1, O: 1 })).toBe(3);
-    const w = searchedCase([[cmp('<', col('U'), dec('2.0')), int(1)]], int('4294967296'));
-    expect(typeOf(w, c)).toEqual(T.BIGINT);
-    expect(evalExpr(w, c, { U: 1 })).toBe(1n);
+    expect(typeOf(searchedCase([[bool(true), nul()]], str('x')), c)).toEqual(T.STRING);
+    expect(() => typeOf(searchedCase([[bool(true), int(1)]], int('4294967296')), c)).toThrow(
+      "Invalid Case expression. Type for the default clause should be the same as for 'THEN' clauses.\nTHEN type: INTEGER.\nDEFAULT type: BIGINT.",
+    );
+    expect(() =>
+      typeOf(
+        searchedCase([
+          [cmp('=', col('O'), int(10)), str('x')],
+          [cmp('=', col('O'), int(10)), int(10)],
+        ]),
+        c,
+      ),
+    ).toThrow(
+      "Invalid Case expression. Type for all 'THEN' clauses should be the same.\nTHEN expression 'WHEN (O = 10) THEN 10' has type: INTEGER.\nPrevious THEN expression(s) type: STRING.",
+    );
   });
   it('rejects all-NULL branches', () => {
     expect(() => evalExpr(searchedCase([[cmp('<', col('U'), dec('2.0')), nul()]], nul()), c)).toThrow(
