@@ -197,12 +197,15 @@ export function planJoin(
         return item;
       }
       const e = item.expression;
-      // Unaliased column references keep their own name, except the join key column, which keeps
-      // the result's `<alias>_<column>` name (sql-tests/test.sql "basic join test": S_ID, FOO, BAR).
+      // Unaliased column references keep their bare name when only one source has such a column,
+      // else `<alias>_<column>` (identifiers.json "aliased join source", sql-tests "basic join test").
       let alias = item.alias;
       if (!alias && e.kind === 'ColumnRef' && !PSEUDO.includes(e.name.name)) {
+        const inBoth = sides.every((x) =>
+          [...x.source.schema.key, ...x.source.schema.value].some((c) => c.name === e.name.name),
+        );
         const own = `${sides[resolveSide(e.source?.name, e.name.name, sides, st)]?.alias ?? ''}_${e.name.name}`;
-        alias = { name: own === keyName ? own : e.name.name, quoted: true };
+        alias = { name: inBoth ? own : e.name.name, quoted: true };
       }
       return { ...item, expression: rewrite(e), ...(alias ? { alias } : {}) };
     }),
