@@ -123,6 +123,7 @@ describe('poison pills (item 8)', () => {
   async function poison(fx: Awaited<ReturnType<typeof pipelineFixture>>): Promise<void> {
     orders(fx, 0, 3);
     fx.log.append('high_value_orders', {
+      partition: 0,
       timestamp: T0,
       key: null,
       value: Buffer.from([0, 0, 0, 0x7f, 0x7f, 2]),

@@ -92,8 +92,9 @@ export class TopicLogSource implements RecordSource {
   }
 
   private listening = new Set<string>();
+  /** Wake-ups on append; a topic the engine has not created yet is subscribed on a later poll. */
   private listen(topic: string): void {
-    if (this.listening.has(topic)) return;
+    if (this.listening.has(topic) || !this.log.describeTopic(topic)) return;
     this.listening.add(topic);
     this.unsubscribe.push(this.log.subscribe(topic, () => this.wake()));
   }

@@ -110,6 +110,7 @@ describe('local JDBC sink task (statements recorded, no database)', () => {
   it('sends undecodable values to the dead-letter topic with Connect context headers', async () => {
     const fx = await pipelineFixture();
     fx.log.append('popular_products', {
+      partition: 0,
       timestamp: 5,
       key: null,
       value: Buffer.from([0, 0, 0, 0, 99, 1]),
@@ -235,6 +236,7 @@ describe('local JDBC sink task (statements recorded, no database)', () => {
     const fx = await pipelineFixture();
     for (let i = 0; i < 10; i++) fx.popular({ product: `P${i}`, start: T0, count: 1 });
     fx.log.append('popular_products', {
+      partition: 0,
       timestamp: 0,
       key: null,
       value: Buffer.from([1, 2, 3]),
@@ -307,5 +309,22 @@ describe('local JDBC sink task (statements recorded, no database)', () => {
     await sink.stop();
     await running;
     expect(sink.status.state).toBe('STOPPED');
+  });
+
+  it('starts before the engine created its topic and picks the topic up once it exists', async () => {
+    const fx = await pipelineFixture();
+    fx.log.deleteTopic('popular_products');
+    const db = recordingDatabase();
+    const sink = await createLocalSink({
+      connector: await connectorFile('sink-popular-products'),
+      log: fx.log,
+      registry: fx.registry,
+      database: db.database,
+    });
+    await sink.drain();
+    fx.log.createTopic('popular_products', 2);
+    fx.popular({ product: 'P1', start: T0, count: 1 });
+    await sink.drain();
+    expect(sink.stats.written).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 import type { ConnectorFile } from '../../config/validate.ts';
 import { loadConnectors } from '../../config/load.ts';
+import { createInMemoryTopicLog } from '../../../ksql/engine/topics/in-memory-topic-log.ts';
 import type { SinkDatabase } from '../database.ts';
 import { MemoryRegistry } from './memory-registry.ts';
-import { MemoryTopicLog } from './memory-log.ts';
 import { HIGH_VALUE_ORDERS_SCHEMA, POPULAR_PRODUCTS_SCHEMA, wireEncoder } from './records.ts';
 
 /** A repository connector file with some keys changed (undefined removes a key). */
@@ -20,7 +20,7 @@ export async function connectorFile(
 
 /** A log with the output topics, a registry with the ksqlDB value schemas, and encoders. */
 export async function pipelineFixture() {
-  const log = new MemoryTopicLog();
+  const log = createInMemoryTopicLog();
   const registry = new MemoryRegistry();
   for (const t of ['popular_products', 'high_value_orders', 'suspicious_ips', 'realtime_stats'])
     log.createTopic(t, 2);
@@ -56,6 +56,7 @@ export async function pipelineFixture() {
     },
     highValue(o: { id: string | null; ts: number; total: number | null }) {
       return log.append('high_value_orders', {
+        partition: 0,
         timestamp: o.ts,
         key: null,
         headers: [],
