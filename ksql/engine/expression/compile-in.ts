@@ -14,6 +14,8 @@ import { codegenError, constant } from './compile-context.ts';
 import { decimalLiteralType } from './compile-literal.ts';
 import type { Ctx } from './compile-context.ts';
 import { buildComparator, isValidComparison } from './comparator.ts';
+import { isLiteral } from './compile-comparison.ts';
+import { hasDirectComparison } from './direct-comparison.ts';
 import type { CompiledExpression, EvalRow } from './scope.ts';
 
 /**
@@ -39,6 +41,8 @@ export function compileInList(e: InList, ctx: Ctx): CompiledExpression {
       }
     }
   }
+  const constants = new Set<unknown>();
+  let allDirectConstants = vt !== undefined;
   for (const item of e.list) {
     if (item.kind === 'NullLiteral') continue;
     if (!vt) {
@@ -49,9 +53,28 @@ export function compileInList(e: InList, ctx: Ctx): CompiledExpression {
     const ct = c.type ?? vt;
     const cmp = buildComparator(vt, ct);
     items.push({ ev: c.evaluate, eq: (a, b) => cmp(a, b) === 0 });
+    if (allDirectConstants && isLiteral(item) && hasDirectComparison(vt, ct)) {
+      const k = c.evaluate(undefined);
+      if (typeof k === 'number' && Number.isNaN(k)) allDirectConstants = false;
+      else if (k !== null) constants.add(k);
+    } else {
+      allDirectConstants = false;
+    }
   }
   const negated = e.negated;
   const n = items.length;
+  if (allDirectConstants) {
+    // Only literals of the value's own representation: one Set lookup (SameValueZero equals
+    // Java's numeric == here since NaN literals are excluded).
+    return {
+      type: T.BOOLEAN,
+      evaluate: (row) => {
+        const x = ve(row);
+        if (x === null) return false;
+        return constants.has(x) !== negated;
+      },
+    };
+  }
   return {
     type: T.BOOLEAN,
     evaluate: (row) => {

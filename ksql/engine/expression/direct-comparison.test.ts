@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as T from '../types/sql-type.ts';
-import { cmp, col, dbl, evalExpr, int, neg, str } from './test-support.ts';
+import { cmp, col, dbl, evalExpr, inList, int, neg, nul, str } from './test-support.ts';
 
 describe('direct comparison paths agree with Java semantics', () => {
   const C = { D: T.DOUBLE, I: T.INT, L: T.BIGINT, S: T.STRING, TS: T.TIMESTAMP };
@@ -23,5 +23,17 @@ describe('direct comparison paths agree with Java semantics', () => {
   });
   it('same-kind temporal values', () => {
     expect(evalExpr(cmp('<=', col('TS'), col('TS')), C, { TS: 5 })).toBe(true);
+  });
+});
+
+describe('IN over literals of the value representation uses a set', () => {
+  it('matches strings and numbers, NOT IN negates, NULL value is false', () => {
+    const C = { S: T.STRING, D: T.DOUBLE };
+    const e = inList(col('S'), [str('0x10'), str('0x11'), nul()]);
+    expect(['0x10', '0x12', null].map((s) => evalExpr(e, C, { S: s }))).toEqual([true, false, false]);
+    const n = inList(col('S'), [str('a')], true);
+    expect(['a', 'b', null].map((s) => evalExpr(n, C, { S: s }))).toEqual([false, true, false]);
+    expect(evalExpr(inList(col('D'), [dbl('2E0'), int(3)]), C, { D: 3 })).toBe(true);
+    expect(evalExpr(inList(col('D'), [dbl('2E0')]), C, { D: -0 })).toBe(false);
   });
 });
