@@ -1,6 +1,7 @@
 import { RuntimeFailure } from '../../../common/errors.ts';
 import type { EngineOptions, KsqlEngine } from '../api.ts';
-import type { Statement, TableElement } from '../parser/ast.ts';
+import type { Expression, Statement, TableElement } from '../parser/ast.ts';
+import type { SqlType } from '../types/sql-type.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import type { SchemaRegistryClient } from '../serde/schema-registry.ts';
 import type { KeyFormat, KeySerde, ValueFormat, ValueSerde } from '../serde/serde-types.ts';
@@ -31,6 +32,8 @@ export interface EngineModules {
   parseStatements(sql: string): Statement[];
   /** Parses a column list as in `post.sources[].schema` (`ID BIGINT KEY, V STRING`), if the parser offers it. */
   parseTableElements?(text: string): TableElement[];
+  /** Evaluates a column-free expression and converts it to `target` as INSERT VALUES does, if offered. */
+  evaluateConstant?(expr: Expression, target?: SqlType): { readonly value: unknown };
 }
 
 /** Where each piece is expected, and under which export names (first found wins). */
@@ -89,16 +92,29 @@ async function load(): Promise<EngineModules> {
   }
   if (missing.length > 0) throw new EngineNotReadyError(missing);
   const parser = mods.get('../parser/index.ts');
+  const evaluate = await optionalExport('../expression/evaluate-constant.ts', 'evaluateConstant');
   const split = found.splitStatements as (sql: string) => unknown[];
   return {
     ...(found as unknown as EngineModules),
     // The parser's splitter returns statement sources (text without the `;`); the harness wants texts.
     splitStatements: (sql) =>
       split(sql).map((s) => (typeof s === 'string' ? s : `${(s as { text: string }).text};`)),
+    ...(evaluate ? { evaluateConstant: evaluate as NonNullable<EngineModules['evaluateConstant']> } : {}),
     ...(typeof parser?.parseTableElements === 'function'
       ? { parseTableElements: parser.parseTableElements as (text: string) => TableElement[] }
       : {}),
   };
+}
+
+/** An export the harness can do without (it falls back to its own code). */
+async function optionalExport(module: string, name: string): Promise<unknown> {
+  try {
+    const mod = (await import(new URL(module, import.meta.url).href)) as Record<string, unknown>;
+    return typeof mod[name] === 'function' ? mod[name] : undefined;
+  } catch (e) {
+    if (isModuleNotFound(e)) return undefined;
+    throw e;
+  }
 }
 
 function isModuleNotFound(e: unknown): boolean {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KsqlEngine, SourceInfo } from '../api.ts';
 import { KsqlRuntimeError } from '../errors.ts';
-import type { AssertTombstone, AssertValues, Identifier, Statement } from '../parser/ast.ts';
+import type { AssertTombstone, AssertValues, Expression, Identifier, Statement } from '../parser/ast.ts';
+import type { SqlType } from '../types/sql-type.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import type { EngineModules } from './engine-modules.ts';
 import { judge } from './expected-exception.ts';
@@ -100,9 +101,9 @@ async function executeStatement(
   if (!stmt) return;
   switch (stmt.kind) {
     case 'AssertValues':
-      return assertValues(engine, stmt, cursors);
+      return assertValues(engine, mods, stmt, cursors);
     case 'AssertTombstone':
-      return assertTombstone(engine, stmt, cursors);
+      return assertTombstone(engine, mods, stmt, cursors);
     case 'AssertSource':
       return checkAssertSource(engine, stmt);
     case 'RunScript': {
@@ -147,7 +148,12 @@ interface Expected {
   readonly actual: unknown;
 }
 
-function assertValues(engine: KsqlEngine, stmt: AssertValues, cursors: Map<string, number>): void {
+function assertValues(
+  engine: KsqlEngine,
+  mods: EngineModules,
+  stmt: AssertValues,
+  cursors: Map<string, number>,
+): void {
   const source = sourceOf(engine, stmt.source);
   const key = source.schema.key;
   const value = source.schema.value.filter((c) => c.namespace === 'VALUE');
@@ -159,14 +165,15 @@ function assertValues(engine: KsqlEngine, stmt: AssertValues, cursors: Map<strin
   const rows: Expected[] = names.map((name, i) => {
     const expr = stmt.values[i]!;
     if (name === 'ROWTIME')
-      return { column: name, value: literalValue(expr, { kind: 'BIGINT' }), actual: BigInt(rec.timestamp) };
+      return { column: name, value: constant(mods, expr, { kind: 'BIGINT' }), actual: BigInt(rec.timestamp) };
     const k = key.findIndex((c) => c.name === name);
-    if (k >= 0) return { column: name, value: literalValue(expr, key[k]!.type), actual: rec.key[k] ?? null };
+    if (k >= 0)
+      return { column: name, value: constant(mods, expr, key[k]!.type), actual: rec.key[k] ?? null };
     const v = value.findIndex((c) => c.name === name);
     if (v < 0) throw new KsqlRuntimeError(`Column name ${name} does not exist in ${source.name}.`);
     return {
       column: name,
-      value: literalValue(expr, value[v]!.type),
+      value: constant(mods, expr, value[v]!.type),
       actual: rec.value === null ? undefined : (rec.value[v] ?? null),
     };
   });
@@ -175,7 +182,12 @@ function assertValues(engine: KsqlEngine, stmt: AssertValues, cursors: Map<strin
   }
 }
 
-function assertTombstone(engine: KsqlEngine, stmt: AssertTombstone, cursors: Map<string, number>): void {
+function assertTombstone(
+  engine: KsqlEngine,
+  mods: EngineModules,
+  stmt: AssertTombstone,
+  cursors: Map<string, number>,
+): void {
   const source = sourceOf(engine, stmt.source);
   const key = source.schema.key;
   const names = stmt.columns?.map((c) => c.name) ?? key.map((c) => c.name);
@@ -183,7 +195,7 @@ function assertTombstone(engine: KsqlEngine, stmt: AssertTombstone, cursors: Map
   const rows: Expected[] = names.map((name, i) => {
     const k = key.findIndex((c: Column) => c.name === name);
     if (k < 0) throw new KsqlRuntimeError(`Only key columns may be given in ASSERT NULL VALUES: ${name}`);
-    return { column: name, value: literalValue(stmt.keys[i]!, key[k]!.type), actual: rec.key[k] ?? null };
+    return { column: name, value: constant(mods, stmt.keys[i]!, key[k]!.type), actual: rec.key[k] ?? null };
   });
   if (rec.value !== null || rows.some((r) => !sameValue(r.value, r.actual))) {
     const table = rows
@@ -194,6 +206,14 @@ function assertTombstone(engine: KsqlEngine, stmt: AssertTombstone, cursors: Map
       `Expected record does not match actual. Expected a tombstone; ${table}; actual value ${rec.value === null ? 'null' : 'not null'}`,
     );
   }
+}
+
+/**
+ * The expected value of an asserted column: evaluated and coerced by the engine's own
+ * INSERT VALUES machinery when it offers it (as SqlTestExecutor does), else by the harness.
+ */
+function constant(mods: EngineModules, expr: Expression, type: SqlType): unknown {
+  return mods.evaluateConstant ? mods.evaluateConstant(expr, type).value : literalValue(expr, type);
 }
 
 /** AssertExecutor's message: `Expected record does not match actual.` then EXPECTED/ACTUAL columns. */
