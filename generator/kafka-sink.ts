@@ -23,6 +23,9 @@ export interface KafkaSinkOptions {
   readonly highWater?: number;
 }
 
+/** The part of a kafkajs producer the sink uses (a stand-in in unit tests). */
+export type SendingProducer = Pick<Producer, 'sendBatch' | 'disconnect'>;
+
 /** Fail within this long when the broker does not answer at start. */
 export const KAFKA_CONNECT_DEADLINE_MS = 8_000;
 
@@ -54,7 +57,7 @@ export class KafkaSink implements Sink {
 
   private constructor(
     private readonly opts: KafkaSinkOptions,
-    private readonly producer: Producer,
+    private readonly producer: SendingProducer,
     private readonly encoder: OrderEncoder,
   ) {
     // kafkajs 2.2.4 groups a send's messages per partition with `[...current, message]`
@@ -113,6 +116,11 @@ export class KafkaSink implements Sink {
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+    return new KafkaSink(opts, producer, new OrderEncoder(opts.schemaId));
+  }
+
+  /** A sink over an already connected producer (tests use a stand-in). */
+  static withProducer(opts: KafkaSinkOptions, producer: SendingProducer): KafkaSink {
     return new KafkaSink(opts, producer, new OrderEncoder(opts.schemaId));
   }
 
