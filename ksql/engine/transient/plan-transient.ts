@@ -1,0 +1,77 @@
+import type { KsqlEngine, SourceInfo } from '../api.ts';
+import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
+import { compileExpression } from '../expression/compile-expression.ts';
+import type { CompiledExpression } from '../expression/scope.ts';
+import type { Query, QueryStatement } from '../parser/ast.ts';
+import type { SqlType } from '../types/sql-type.ts';
+import { sourceColumns, sourceScope, type SourceRow } from './source-row.ts';
+
+/**
+ * A transient query (`SELECT ... ;` without CREATE): a pull query (no EMIT) reads the source's
+ * current state once; a push query (EMIT CHANGES) streams its changes. Both project and filter
+ * one source; aggregations, joins and windows in transient queries are not supported here and
+ * fail by name.
+ */
+export interface TransientPlan {
+  readonly kind: 'pull' | 'push';
+  readonly source: SourceInfo;
+  readonly columns: readonly { readonly name: string; readonly type: SqlType; readonly key: boolean }[];
+  readonly where: CompiledExpression | undefined;
+  readonly project: (row: SourceRow) => unknown[];
+  readonly limit: number | undefined;
+  readonly statement: string;
+}
+
+export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): TransientPlan {
+  const q: Query = stmt.query;
+  if (q.from.kind !== 'Table') throw new KsqlUnsupportedError('joins in transient queries', stmt.text);
+  if (q.groupBy || q.window || q.having)
+    throw new KsqlUnsupportedError('aggregations in transient queries', stmt.text);
+  if (q.partitionBy) throw new KsqlUnsupportedError('PARTITION BY in transient queries', stmt.text);
+  if (q.emit === 'FINAL')
+    throw new KsqlStatementError('EMIT FINAL is only supported for windowed aggregations.', stmt.text);
+  const source = engine.getSource(q.from.name.name);
+  if (!source) throw new KsqlStatementError(`${q.from.name.name} does not exist.`, stmt.text);
+  const kind = q.emit === 'CHANGES' ? 'push' : 'pull';
+  const scope = sourceScope(source, q.from.alias?.name);
+  const all = sourceColumns(source);
+  const columns: { name: string; type: SqlType; key: boolean }[] = [];
+  const readers: ((row: SourceRow) => unknown)[] = [];
+  let generated = 0;
+  for (const item of q.select) {
+    if (item.kind === 'AllColumns') {
+      for (const c of all) {
+        columns.push({ name: c.name, type: c.type, key: kind === 'pull' && c.key });
+        readers.push(c.read);
+      }
+      continue;
+    }
+    const compiled = compileExpression(item.expression, scope, { clause: 'SELECT' });
+    const e = item.expression;
+    const name =
+      item.alias?.name ??
+      (e.kind === 'ColumnRef'
+        ? e.name.name
+        : e.kind === 'Dereference'
+          ? e.field.name
+          : `KSQL_COL_${generated++}`);
+    const keyColumn =
+      kind === 'pull' && e.kind === 'ColumnRef' && all.some((c) => c.key && c.name === e.name.name);
+    columns.push({ name, type: compiled.type ?? { kind: 'STRING' }, key: keyColumn });
+    readers.push(compiled.evaluate as (row: SourceRow) => unknown);
+  }
+  const where = q.where ? compileExpression(q.where, scope, { clause: 'WHERE' }) : undefined;
+  return {
+    kind,
+    source,
+    columns,
+    where,
+    project: (row) => readers.map((r) => r(row)),
+    limit: q.limit,
+    statement: stmt.text,
+  };
+}
+
+export function passes(plan: TransientPlan, row: SourceRow): boolean {
+  return plan.where === undefined || plan.where.evaluate(row) === true;
+}
