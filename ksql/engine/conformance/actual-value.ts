@@ -1,4 +1,5 @@
 import { Decimal } from '../types/decimal.ts';
+import { bigDecimalText } from './big-decimal.ts';
 
 /**
  * A record's key or value as the Java driver's deserializers hand it to
@@ -15,7 +16,7 @@ export function formatActual(a: Actual): string {
   if (typeof a === 'bigint') return a.toString();
   if (typeof a === 'number') return Number.isInteger(a) ? a.toFixed(1) : String(a);
   if (typeof a === 'boolean') return String(a);
-  if (a instanceof Decimal) return a.toString();
+  if (a instanceof Decimal) return bigDecimalText(a);
   if (Array.isArray(a)) return `[${a.map((x: Actual) => formatActual(x)).join(',')}]`;
   const m = a as ReadonlyMap<string, Actual>;
   return `{${[...m.entries()].map(([k, v]) => `${JSON.stringify(k)}:${formatActual(v)}`).join(',')}}`;

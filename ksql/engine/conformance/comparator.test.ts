@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../types/decimal.ts';
-import type { Actual } from './actual-value.ts';
+import { formatActual, type Actual } from './actual-value.ts';
+import { javaBigDecimal } from './big-decimal.ts';
 import { matches } from './comparator.ts';
 import { parseJson } from './json.ts';
 
@@ -18,6 +19,12 @@ describe('ExpectedRecordComparator', () => {
     expect(m(Decimal.parse('1.10'), '"1.10"')).toBe(true);
     expect(m(Decimal.parse('1.1'), '"1.10"')).toBe(false);
     expect(m(Decimal.parse('1.1'), '"abc"')).toBe(false);
+    // exponents keep BigDecimal's (negative) scale: 1E3 ≠ 1.0E3, but both equal the integer 1000
+    expect(m(javaBigDecimal('1.0E3'), '1.0E3')).toBe(true);
+    expect(m(javaBigDecimal('1E3'), '1.0E3')).toBe(false);
+    expect(m(javaBigDecimal('1E3'), '1000')).toBe(true);
+    expect(m(javaBigDecimal('1000.0'), '1000')).toBe(false);
+    expect(formatActual(javaBigDecimal('4.611686018427388E18'))).toBe('4.611686018427388E+18');
   });
 
   it('compares doubles within 1e-6 and never equal to strings', () => {

@@ -1,4 +1,5 @@
 import { Decimal } from '../types/decimal.ts';
+import { javaBigDecimal } from './big-decimal.ts';
 import type { Actual } from './actual-value.ts';
 import {
   isIntegralLexeme,
@@ -54,7 +55,7 @@ function compareDecimal(a: Decimal, expected: LosslessNumber): boolean {
     if (a.scale > 0) return false;
     return BigInt(expected.value) === a.unscaled * 10n ** BigInt(-a.scale);
   }
-  return Decimal.parse(expected.value).equals(a);
+  return javaBigDecimal(expected.value).equals(a);
 }
 
 /** A string expected value matches a string, or a BigDecimal written the same way (`new BigDecimal(text).equals`). */
@@ -62,7 +63,7 @@ function compareText(a: Actual, expected: string): boolean {
   if (typeof a === 'string') return a === expected;
   if (a instanceof Decimal) {
     try {
-      return Decimal.parse(expected).equals(a);
+      return javaBigDecimal(expected).equals(a);
     } catch {
       return false;
     }

@@ -1,11 +1,11 @@
 import type { KsqlEngine, SourceInfo } from '../api.ts';
 import { KsqlUnsupportedError } from '../errors.ts';
 import type { Column } from '../schema/logical-schema.ts';
-import { Decimal } from '../types/decimal.ts';
 import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
 import type { KafkaRecord, ProducerRecord } from '../topics/topic-log.ts';
 import type { Actual } from './actual-value.ts';
 import { decodeAvro, encodeAvro } from './avro-spec.ts';
+import { javaBigDecimal } from './big-decimal.ts';
 import type { EngineModules } from './engine-modules.ts';
 import {
   isIntegralLexeme,
@@ -271,7 +271,7 @@ export function jsonActual(b: Uint8Array): Actual {
 
 function fromJson(v: JsonValue): Actual {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
-  if (isLosslessNumber(v)) return isIntegralLexeme(v) ? BigInt(v.value) : Decimal.parse(v.value);
+  if (isLosslessNumber(v)) return isIntegralLexeme(v) ? BigInt(v.value) : javaBigDecimal(v.value);
   if (Array.isArray(v)) return v.map(fromJson);
   return new Map(Object.entries(v).map(([k, e]) => [k, fromJson(e)]));
 }
