@@ -327,4 +327,37 @@ describe('local JDBC sink task (statements recorded, no database)', () => {
     await sink.drain();
     expect(sink.stats.written).toBe(1);
   });
+
+  it('stop() under continuous traffic ends after the batch in flight; a new task resumes where it committed', async () => {
+    const fx = await pipelineFixture();
+    for (let i = 0; i < 5000; i++) fx.popular({ product: `P${i}`, start: T0, count: 1 });
+    const offsets = new InMemoryOffsetStore();
+    const db = recordingDatabase();
+    let sink: Awaited<ReturnType<typeof createLocalSink>> | undefined = undefined;
+    const connector = await connectorFile('sink-popular-products');
+    const first = await createLocalSink({
+      connector,
+      log: fx.log,
+      registry: fx.registry,
+      database: db.database,
+      offsets,
+      afterDatabaseCommit: () => {
+        void sink?.stop(); // stop requested while batches remain
+      },
+    });
+    sink = first;
+    await first.run(60_000);
+    const committed = (await offsets.load('sink-popular-products')).get(tpKey('popular_products', 0)) ?? 0;
+    expect(committed).toBeGreaterThan(0);
+    expect(committed).toBeLessThan(5000);
+    const second = await createLocalSink({
+      connector,
+      log: fx.log,
+      registry: fx.registry,
+      database: db.database,
+      offsets,
+    });
+    await second.drain();
+    expect(first.stats.written + second.stats.written).toBe(5000);
+  });
 });
