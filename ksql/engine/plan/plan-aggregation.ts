@@ -8,6 +8,7 @@ import type { Column } from '../schema/logical-schema.ts';
 import type { SqlType } from '../types/sql-type.ts';
 import { BIGINT } from '../types/sql-type.ts';
 import { durationMs } from './duration.ts';
+import { fastAggregate } from './fast-aggregates.ts';
 import { aggregateCalls, isAggregateCall, referencesAny } from './expression-checks.ts';
 import { expressionKey, mapExpression, walkExpression } from './map-expression.ts';
 import { fmt, joinAnd, NULL_TYPE_MESSAGE } from './messages.ts';
@@ -272,7 +273,10 @@ function planCall(
   const argTypes = compiled.map((c) => c.type ?? BIGINT);
   const resolved = fn.resolve(argTypes, literals);
   if ('error' in resolved) throw new KsqlStatementError(resolved.error, ctx.statementText);
-  return { call: { fn: resolved, args: compiled.map((c) => c.evaluate) }, returnType: resolved.returnType };
+  return {
+    call: { fn: fastAggregate(call.name, argTypes, resolved), args: compiled.map((c) => c.evaluate) },
+    returnType: resolved.returnType,
+  };
 }
 
 /** Scope over `[...groupKey, ...aggregateResults, windowStart, windowEnd]`. */

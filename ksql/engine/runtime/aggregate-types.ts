@@ -27,6 +27,8 @@ export interface AggregateRow<A = unknown> {
   acc: A | null;
   ts: number;
   passed: boolean;
+  /** Pending in the record cache (production mode). */
+  cached?: boolean;
 }
 
 /** Receives every change of an aggregate table (immediately, or later through the record cache). */

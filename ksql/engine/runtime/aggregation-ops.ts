@@ -5,39 +5,38 @@ type Args = readonly (readonly unknown[])[];
 
 /**
  * The accumulator of a query = one accumulator per aggregate call, in an array owned by one
- * aggregate row. Arguments are evaluated once per input row (`args`), not once per window.
+ * aggregate row and updated in place (the per-function accumulators are immutable values,
+ * function-types.ts). Arguments are evaluated once per input row (`args`), not once per window,
+ * into argument arrays that are reused: add/undo consume them before the next row.
  */
 export function aggregationOps(calls: readonly AggregateCall[]): AggregationOps<unknown[]> {
   const n = calls.length;
   const fns = calls.map((c) => c.fn);
   const argEvals = calls.map((c) => c.args);
+  const argBufs: unknown[][] = calls.map((c) => new Array<unknown>(c.args.length));
   return {
     init: () => fns.map((f) => f.initialize()),
     args(row) {
-      const out = new Array<readonly unknown[]>(n);
       for (let i = 0; i < n; i++) {
         const a = argEvals[i] as AggregateCall['args'];
-        if (a.length === 0) out[i] = EMPTY;
-        else if (a.length === 1) out[i] = [(a[0] as (r: readonly unknown[]) => unknown)(row)];
-        else out[i] = a.map((f) => f(row));
+        const buf = argBufs[i] as unknown[];
+        for (let j = 0; j < a.length; j++) buf[j] = (a[j] as (r: readonly unknown[]) => unknown)(row);
       }
-      return out;
+      return argBufs;
     },
     add(acc, args) {
       const as = args as Args;
-      const out = new Array<unknown>(n);
       for (let i = 0; i < n; i++)
-        out[i] = (fns[i] as AggregateCall['fn']).aggregate(as[i] as readonly unknown[], acc[i]);
-      return out;
+        acc[i] = (fns[i] as AggregateCall['fn']).aggregate(as[i] as readonly unknown[], acc[i]);
+      return acc;
     },
     undo(acc, args) {
       const as = args as Args;
-      const out = new Array<unknown>(n);
       for (let i = 0; i < n; i++) {
         const f = fns[i] as AggregateCall['fn'];
-        out[i] = f.undo ? f.undo(as[i] as readonly unknown[], acc[i]) : acc[i];
+        if (f.undo) acc[i] = f.undo(as[i] as readonly unknown[], acc[i]);
       }
-      return out;
+      return acc;
     },
     merge(a, b) {
       const out = new Array<unknown>(n);
@@ -46,5 +45,3 @@ export function aggregationOps(calls: readonly AggregateCall[]): AggregationOps<
     },
   };
 }
-
-const EMPTY: readonly unknown[] = [];

@@ -80,6 +80,9 @@ export function createRunningQuery(
     },
   };
   const isTable = plan.source.type === 'TABLE';
+  // Only table aggregations keep source rows; the others may reuse one row buffer.
+  const reuseRow = !(plan.body.kind === 'aggregate' && plan.body.tableSource);
+  const rowBuf = new Array<unknown>(width);
   const ts = plan.timestamp;
   const where = plan.where;
 
@@ -132,7 +135,7 @@ export function createRunningQuery(
         return;
       }
       const { key, window, value } = d;
-      const row = new Array<unknown>(width);
+      const row = reuseRow ? rowBuf : new Array<unknown>(width);
       for (let i = 0; i < keyCount; i++) row[i] = key[i] ?? null;
       if (value) for (let i = 0; i < valueCount; i++) row[keyCount + i] = value[i] ?? null;
       else for (let i = 0; i < valueCount; i++) row[keyCount + i] = null;
@@ -274,7 +277,8 @@ function aggregation(
   const cache = new RecordCache<AggregateRow<unknown[]>>(output, o.cacheEntries, o.commitIntervalMs, o.clock);
   const sink: AggregateSink<unknown[]> = o.cacheEntries <= 0 ? output : (r) => cache.put(r);
 
-  const groupKey = (row: unknown[]): unknown[] | null => {
+  /** A fresh group key, or null when any part is null (dropped, reference e.12). */
+  const newGroupKey = (row: unknown[]): unknown[] | null => {
     const k = new Array<unknown>(nk);
     for (let i = 0; i < nk; i++) {
       const v = (groupBy[i] as (r: readonly unknown[]) => unknown)(row);
@@ -282,6 +286,16 @@ function aggregation(
       k[i] = v;
     }
     return k;
+  };
+  // Stream aggregations: the aggregators copy a key when they first store it.
+  const keyBuf = new Array<unknown>(nk);
+  const groupKey = (row: unknown[]): unknown[] | null => {
+    for (let i = 0; i < nk; i++) {
+      const v = (groupBy[i] as (r: readonly unknown[]) => unknown)(row);
+      if (v === null || v === undefined) return null;
+      keyBuf[i] = v;
+    }
+    return keyBuf;
   };
   const where = plan.where;
   const w = p.window;
@@ -340,8 +354,8 @@ function aggregation(
       const next = isNull || (where && !where(row)) ? undefined : row;
       if (next) sourceRows.set(sk, next);
       else sourceRows.delete(sk);
-      const oldKey = before ? groupKey(before) : null;
-      const newKey = next ? groupKey(next) : null;
+      const oldKey = before ? newGroupKey(before) : null;
+      const newKey = next ? newGroupKey(next) : null;
       if (before && next && oldKey && newKey && keyString(oldKey) === keyString(newKey)) {
         a.replace(newKey, before, next, ts);
         return;

@@ -1,12 +1,18 @@
+/** An item the cache can hold: the flag marks it as pending (coalescing by identity, no hashing). */
+export interface Cacheable {
+  cached?: boolean;
+}
+
 /**
  * Kafka Streams' record cache in front of a sink (reference e.3, ARCHITECTURE decision 9):
- * updates are coalesced per key (last one wins, in first-insertion order) and forwarded on
- * commit (every `ksql.streams.commit.interval.ms`, default 2000, by the injected clock) or when
- * the cache exceeds `ksql.streams.cache.max.bytes.buffering` (default 10 MB, estimated here as
- * a fixed size per entry). Off (size 0) in test mode, exactly as QTT's driver runs.
+ * updates are coalesced per row (one mutable row per key/window; last value wins, forwarded in
+ * first-update order) and forwarded on commit (every `ksql.streams.commit.interval.ms`, default
+ * 2000, by the injected clock) or when the cache exceeds `ksql.streams.cache.max.bytes.buffering`
+ * (default 10 MB, estimated as a fixed size per entry). Off (size 0) in test mode, exactly as
+ * QTT's driver runs.
  */
-export class RecordCache<T> {
-  private readonly pending = new Set<T>();
+export class RecordCache<T extends Cacheable> {
+  private pending: T[] = [];
   private nextCommit: number;
 
   constructor(
@@ -21,22 +27,22 @@ export class RecordCache<T> {
   /** Bytes per cached entry used to turn the configured byte budget into an entry budget. */
   static readonly ENTRY_BYTES = 200;
 
-  /** Items are coalesced by identity (one mutable row per key/window). */
   put(item: T): void {
     if (this.maxEntries <= 0) {
       this.forward(item);
       return;
     }
-    // Forwarded in first-update order. Over budget, everything is forwarded at once (Kafka
-    // Streams evicts LRU entries one by one; the same records reach the sink, cheaper).
-    if (this.pending.has(item)) return;
-    this.pending.add(item);
-    if (this.pending.size > this.maxEntries) this.flush();
+    if (item.cached) return;
+    item.cached = true;
+    this.pending.push(item);
+    // Over budget, everything is forwarded at once (Kafka Streams evicts LRU entries one by
+    // one; the same records reach the sink, cheaper).
+    if (this.pending.length > this.maxEntries) this.flush();
   }
 
   /** Called per processed record: commits when the interval has elapsed. */
   tick(): void {
-    if (this.pending.size === 0) return;
+    if (this.pending.length === 0) return;
     const now = this.clock();
     if (now >= this.nextCommit) {
       this.flush();
@@ -45,13 +51,16 @@ export class RecordCache<T> {
   }
 
   flush(): void {
-    if (this.pending.size === 0) return;
-    const items = [...this.pending];
-    this.pending.clear();
-    for (const item of items) this.forward(item);
+    if (this.pending.length === 0) return;
+    const items = this.pending;
+    this.pending = [];
+    for (const item of items) {
+      item.cached = false;
+      this.forward(item);
+    }
   }
 
   get size(): number {
-    return this.pending.size;
+    return this.pending.length;
   }
 }

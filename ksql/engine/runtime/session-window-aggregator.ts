@@ -72,7 +72,7 @@ export class SessionWindowAggregator<A> {
       return;
     }
     if (!ks) {
-      ks = { key, sessions: [] };
+      ks = { key: key.slice(), sessions: [] };
       this.byKey.set(keyStr, ks);
     }
     let passed = false;
@@ -82,7 +82,7 @@ export class SessionWindowAggregator<A> {
         merged.sort((a, b) => a.window.end - b.window.end || a.window.start - b.window.start);
         if (!o.emitFinal) {
           for (const s of merged)
-            o.sink({ key, window: s.window, acc: null, ts: s.window.end, passed: s.passed });
+            o.sink({ key: ks.key, window: s.window, acc: null, ts: s.window.end, passed: s.passed });
         }
       } else {
         // The record falls exactly on an existing single-point session [t, t]: overwrite it.
@@ -90,7 +90,7 @@ export class SessionWindowAggregator<A> {
       }
     }
     acc = o.ops.add(acc, o.ops.args(row));
-    const session: Session<A> = { key, window: { start, end }, acc, ts: end, passed };
+    const session: Session<A> = { key: ks.key, window: { start, end }, acc, ts: end, passed };
     ks.sessions.push(session);
     if (end > this.storeTime) this.storeTime = end;
     if (!o.emitFinal) o.sink(session);

@@ -34,7 +34,8 @@ export interface TimeWindowAggregatorOptions<A> {
  * e.1–e.4): stream time = max timestamp seen; a (record, window) pair is accepted iff
  * `windowEnd > streamTime - grace`, else dropped and counted. EMIT CHANGES forwards one update per
  * accepted window in ascending start; EMIT FINAL runs the e.4 emit-on-window-close scheduler.
- * State is one hash lookup per record: key → its windows.
+ * State is one hash lookup per record: key → its windows. `key` may be a reused buffer: it is
+ * copied when a key is first seen.
  */
 export class TimeWindowAggregator<A> {
   private readonly byKey = new Map<string, KeyWindows<A>>();
@@ -58,14 +59,15 @@ export class TimeWindowAggregator<A> {
     const keyStr = keyString(key);
     let kw = this.byKey.get(keyStr);
     if (!kw) {
-      kw = { key, keyStr, windows: [] };
+      kw = { key: key.slice(), keyStr, windows: [] };
       this.byKey.set(keyStr, kw);
     }
     this.prune(kw);
-    const starts = timeWindowStarts(ts, o.size, o.advance);
+    // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record).
+    const first = Math.floor(Math.max(0, ts - o.size + o.advance) / o.advance) * o.advance;
     const args = o.ops.args(row);
     let late = 0;
-    for (const start of starts) {
+    for (let start = first; start <= ts; start += o.advance) {
       if (start + o.size <= closeTime) {
         late++;
         continue;

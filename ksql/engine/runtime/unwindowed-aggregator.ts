@@ -31,7 +31,7 @@ export class UnwindowedAggregator<A> {
     const keyStr = keyString(key);
     let e = this.entries.get(keyStr);
     if (!e) {
-      e = { key, window: undefined, acc: this.ops.init(), ts, passed: false };
+      e = { key: key.slice(), window: undefined, acc: this.ops.init(), ts, passed: false };
       this.entries.set(keyStr, e);
     } else if (ts > e.ts) {
       e.ts = ts;

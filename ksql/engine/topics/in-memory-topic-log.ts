@@ -1,12 +1,26 @@
 import { KsqlRuntimeError } from '../errors.ts';
 import type { KafkaRecord, ProducerRecord, TopicDescription, TopicLog } from './topic-log.ts';
 
+interface PartitionLog {
+  /** Offset of `records[0]`. */
+  base: number;
+  records: KafkaRecord[];
+}
+
 interface TopicState {
   readonly description: TopicDescription;
-  readonly partitions: KafkaRecord[][];
+  readonly partitions: PartitionLog[];
   readonly listeners: Set<(record: KafkaRecord) => void>;
   /** Round-robin cursor for null keys. */
   nextPartition: number;
+}
+
+export interface InMemoryTopicLogOptions {
+  /**
+   * Keep at most about this many records per partition (older ones are dropped, offsets keep
+   * counting), like a size-based retention; unlimited by default (tests read whole topics).
+   */
+  readonly retainRecordsPerPartition?: number;
 }
 
 /**
@@ -14,7 +28,8 @@ interface TopicState {
  * subscribers called in append order. Keyed records go to `hash(key) % partitions` (a stable
  * FNV-1a, not Kafka's murmur2: only stability per key matters here); null keys round-robin.
  */
-export function createInMemoryTopicLog(): TopicLog & { clear(): void } {
+export function createInMemoryTopicLog(options: InMemoryTopicLogOptions = {}): TopicLog & { clear(): void } {
+  const retain = options.retainRecordsPerPartition ?? Infinity;
   const topics = new Map<string, TopicState>();
 
   const get = (name: string): TopicState => {
@@ -36,7 +51,7 @@ export function createInMemoryTopicLog(): TopicLog & { clear(): void } {
       }
       topics.set(name, {
         description: { name, partitions, replicas },
-        partitions: Array.from({ length: Math.max(1, partitions) }, () => []),
+        partitions: Array.from({ length: Math.max(1, partitions) }, () => ({ base: 0, records: [] })),
         listeners: new Set(),
         nextPartition: 0,
       });
@@ -64,20 +79,25 @@ export function createInMemoryTopicLog(): TopicLog & { clear(): void } {
       const stored: KafkaRecord = {
         topic,
         partition,
-        offset: log.length,
+        offset: log.base + log.records.length,
         timestamp: record.timestamp,
         key: record.key,
         value: record.value,
         headers: record.headers,
       };
-      log.push(stored);
+      log.records.push(stored);
+      if (log.records.length > 2 * retain) {
+        const drop = log.records.length - retain;
+        log.records = log.records.slice(drop);
+        log.base += drop;
+      }
       for (const l of t.listeners) l(stored);
       return stored;
     },
     read(topic, partition, fromOffset) {
       const log = get(topic).partitions[partition];
       if (!log) return [];
-      return fromOffset <= 0 ? log.slice() : log.slice(fromOffset);
+      return log.records.slice(Math.max(0, fromOffset - log.base));
     },
     subscribe(topic, listener) {
       const t = get(topic);

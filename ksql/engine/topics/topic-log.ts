@@ -20,7 +20,9 @@ export interface RecordHeader {
   readonly value: Uint8Array | null;
 }
 
-export type ProducerRecord = Omit<KafkaRecord, 'offset' | 'partition' | 'topic'> & { readonly partition?: number };
+export type ProducerRecord = Omit<KafkaRecord, 'offset' | 'partition' | 'topic'> & {
+  readonly partition?: number;
+};
 
 export interface TopicDescription {
   readonly name: string;
