@@ -171,7 +171,7 @@ export function planJoin(
         }
         return x.source ? { kind: 'ColumnRef', name: x.name, loc: x.loc } : undefined;
       }
-      const i = resolveSide(x.source?.name, x.name.name, sides, st);
+      const i = resolveSide(x.source?.name, x.name.name, sides, st, x.loc);
       return {
         kind: 'ColumnRef',
         name: { name: `${sides[i]?.alias}_${x.name.name}`, quoted: true },
@@ -182,6 +182,12 @@ export function planJoin(
     ...query,
     from: { kind: 'Table', name: { name: joinSource.name, quoted: true }, loc: rel.loc },
     select: query.select.map((item) => {
+      if (item.kind === 'SingleColumn' && item.alias && PSEUDO.includes(item.alias.name)) {
+        throw new KsqlStatementError(
+          `Reserved column name in select: \`${item.alias.name}\`. Please remove or alias the column.`,
+          st,
+        );
+      }
       if (item.kind === 'AllColumns') {
         if (item.source) {
           const i = sides.findIndex(
@@ -247,6 +253,7 @@ function resolveSide(
   name: string,
   sides: readonly { source: SourceInfo; alias: string }[],
   st: string,
+  loc?: { readonly line: number; readonly column: number },
 ): number {
   if (qualifier !== undefined) {
     const i = sides.findIndex((s) => s.alias === qualifier || s.source.name === qualifier);
@@ -258,7 +265,7 @@ function resolveSide(
   );
   if (has[0] && has[1]) {
     throw new KsqlStatementError(
-      `Column '${name}' is ambiguous. Could be ${sides[0]?.alias}.${name} or ${sides[1]?.alias}.${name}.`,
+      `${loc ? `Line: ${loc.line}, Col: ${loc.column}: ` : ''}Column '${name}' is ambiguous. Could be ${sides[0]?.alias}.${name} or ${sides[1]?.alias}.${name}.`,
       st,
     );
   }
