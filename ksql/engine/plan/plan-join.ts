@@ -1,7 +1,7 @@
 import type { SourceInfo } from '../api.ts';
 import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 import { formatExpression } from '../expression/format-expression.ts';
-import type { Expression, Query, Relation } from '../parser/ast.ts';
+import type { Expression, Query, Relation, SelectItem } from '../parser/ast.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import { durationMs } from './duration.ts';
 import { mapExpression, walkExpression } from './map-expression.ts';
@@ -11,6 +11,8 @@ import { sourceLayout, sourceScope } from './source-scope.ts';
 import { sourceTimestampPlan } from './timestamp-plan.ts';
 
 export interface PlannedJoin {
+  /** The other side's join column (`<alias>_<column>`): it may stand in for the key column in a projection. */
+  readonly equivalentKey?: string;
   /** The join result seen as one source: key = the join key column, value = every other column. */
   readonly source: SourceInfo;
   /** The query with `A.X` / unambiguous `X` rewritten to the result's `A_X` columns. */
@@ -181,7 +183,7 @@ export function planJoin(
   const rewritten: Query = {
     ...query,
     from: { kind: 'Table', name: { name: joinSource.name, quoted: true }, loc: rel.loc },
-    select: query.select.map((item) => {
+    select: query.select.flatMap((item): SelectItem[] => {
       if (item.kind === 'SingleColumn' && item.alias && PSEUDO.includes(item.alias.name)) {
         throw new KsqlStatementError(
           `Reserved column name in select: \`${item.alias.name}\`. Please remove or alias the column.`,
@@ -198,9 +200,19 @@ export function planJoin(
               `'${item.source.name}' is not a valid stream/table name or alias.`,
               st,
             );
-          throw new KsqlUnsupportedError('qualified * in joins', st);
+          const side = sides[i];
+          if (!side) return [];
+          return [...side.source.schema.key, ...side.source.schema.value].map((c) => {
+            const name = `${side.alias}_${c.name}`;
+            return {
+              kind: 'SingleColumn' as const,
+              expression: { kind: 'ColumnRef' as const, name: { name, quoted: true }, loc: item.loc },
+              alias: { name, quoted: true },
+              loc: item.loc,
+            };
+          });
         }
-        return item;
+        return [item];
       }
       const e = item.expression;
       // Unaliased column references keep their bare name when only one source has such a column,
@@ -213,7 +225,7 @@ export function planJoin(
         const own = `${sides[resolveSide(e.source?.name, e.name.name, sides, st)]?.alias ?? ''}_${e.name.name}`;
         alias = { name: inBoth ? own : e.name.name, quoted: true };
       }
-      return { ...item, expression: rewrite(e), ...(alias ? { alias } : {}) };
+      return [{ ...item, expression: rewrite(e), ...(alias ? { alias } : {}) }];
     }),
     ...(query.where ? { where: rewrite(query.where) } : {}),
     ...(query.groupBy ? { groupBy: query.groupBy.map(rewrite) } : {}),
@@ -235,7 +247,14 @@ export function planJoin(
         grace: rel.within.grace ? durationMs(rel.within.grace) : 24 * 3600 * 1000,
       }
     : undefined;
+  const other = keyFrom === undefined ? undefined : keyFrom === 0 ? 1 : 0;
+  const otherExpr = other === undefined ? undefined : exprFor[other];
+  const equivalentKey =
+    otherExpr?.kind === 'ColumnRef' && other !== undefined
+      ? `${sides[other].alias}_${otherExpr.name.name}`
+      : undefined;
   return {
+    ...(equivalentKey ? { equivalentKey } : {}),
     source: joinSource,
     query: rewritten,
     join: {

@@ -28,6 +28,8 @@ export function planProjection(
   scope: Scope,
   sinkName: string,
   ctx: PlanContext,
+  /** Joins: a column that may stand in for the (single) key column when that is not projected. */
+  equivalentKey?: string,
 ): PlannedProjection {
   const keyItems = new Set<NamedItem>();
   const keyColumns: Column[] = [];
@@ -74,6 +76,13 @@ export function planProjection(
       const matches = items.filter(
         (it) => it.expression.kind === 'ColumnRef' && it.expression.name.name === kc.name,
       );
+      if (matches.length === 0 && equivalentKey !== undefined) {
+        matches.push(
+          ...items.filter(
+            (it) => it.expression.kind === 'ColumnRef' && it.expression.name.name === equivalentKey,
+          ),
+        );
+      }
       const first = matches[0];
       if (!first) {
         missing.push(kc.name);

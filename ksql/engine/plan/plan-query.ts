@@ -107,7 +107,7 @@ export function planQuery(original: Query, sinkReq: SinkRequest, ctx: PlanContex
   } else {
     if (query.having)
       throw new KsqlStatementError('HAVING clause requires a GROUP BY clause.', ctx.statementText);
-    const proj = planProjection(query, items, source, scope, sinkName, ctx);
+    const proj = planProjection(query, items, source, scope, sinkName, ctx, joined?.equivalentKey);
     body = proj.plan;
     keyColumns = proj.keyColumns;
     valueColumns = proj.valueColumns;
