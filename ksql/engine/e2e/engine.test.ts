@@ -162,4 +162,22 @@ describe('engine end to end (QTT cases through createEngine)', () => {
     await engine.execute('DROP STREAM TEST;');
     expect(engine.listSources()).toEqual([]);
   });
+
+  it('stream-table join: each stream record looks up the current table row (sql-tests/test.sql "basic join test")', async () => {
+    const engine = createEngine({ mode: 'test' });
+    await engine.execute(`
+      CREATE STREAM s (id INT KEY, foo INT) WITH (kafka_topic='s', value_format='JSON');
+      CREATE TABLE t (id INT PRIMARY KEY, bar INT) WITH (kafka_topic='t', value_format='JSON');
+      CREATE STREAM j AS SELECT s.id, s.foo, t.bar FROM s LEFT JOIN t ON s.id = t.id;
+      INSERT INTO s (rowtime, id, foo) VALUES (1, 1, 2);
+      INSERT INTO t (rowtime, id, bar) VALUES (2, 1, 10);
+      INSERT INTO s (rowtime, id, foo) VALUES (3, 1, 4);`);
+    expect(engine.getSource('J')?.schema.key.map((c) => c.name)).toEqual(['S_ID']);
+    expect(engine.getSource('J')?.schema.value.map((c) => c.name)).toEqual(['FOO', 'BAR']);
+    expect(sinkRows(engine, 'J')).toEqual([
+      [1, [2, null], 1],
+      [1, [4, 10], 3],
+    ]);
+    expect(engine.listQueries()[0]?.sources).toEqual(['S', 'T']);
+  });
 });
