@@ -28,6 +28,12 @@ export function baselineOf(results: readonly RunResult[]): string[] {
   ].sort();
 }
 
+/** The previous baseline with every run executed now replaced by its current outcome. */
+export function mergeBaseline(previous: readonly string[], results: readonly RunResult[]): string[] {
+  const executed = new Set(results.map((r) => r.name));
+  return [...new Set([...previous.filter((n) => !executed.has(n)), ...baselineOf(results)])].sort();
+}
+
 export async function writeBaseline(names: readonly string[], path: string = BASELINE_PATH): Promise<void> {
   await writeFile(path, `${JSON.stringify([...names].sort(), null, 2)}\n`);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import * as prettier from 'prettier';
 import { cliAction } from '../../../common/cli-action.ts';
-import { baselineOf, BASELINE_PATH, diffBaseline, readBaseline, writeBaseline } from './baseline.ts';
+import { BASELINE_PATH, diffBaseline, mergeBaseline, readBaseline, writeBaseline } from './baseline.ts';
 import { loadEngineModules } from './engine-modules.ts';
 import { renderReport } from './report.ts';
 import { fileLine, runFile, summaryLine, totals, type FileResult } from './run-files.ts';
@@ -55,11 +55,13 @@ export async function runConformance(args: readonly string[], opts: ConformanceO
   const all = results.flatMap((r) => r.runs);
   if (opts.updateBaseline) {
     const previous = await readBaseline();
-    const diff = diffBaseline(previous, all);
-    await writeBaseline(baselineOf(all));
-    out(`baseline: ${baselineOf(all).length} passing runs written to ${BASELINE_PATH}`);
-    if (diff.regressed.length > 0)
-      out(`baseline: ${diff.regressed.length} runs dropped: ${diff.regressed.map((r) => r.name).join('; ')}`);
+    // Runs not executed this time (other files, --filter) keep their baseline entries.
+    const next = mergeBaseline(previous, all);
+    const dropped = diffBaseline(previous, all).regressed.filter((r) => r.result !== undefined);
+    await writeBaseline(next);
+    out(`baseline: ${next.length} passing runs written to ${BASELINE_PATH}`);
+    if (dropped.length > 0)
+      out(`baseline: ${dropped.length} runs dropped: ${dropped.map((r) => r.name).join('; ')}`);
   }
   if (opts.report) {
     const notes = await readFile(NOTES_PATH, 'utf8').catch(() => undefined);

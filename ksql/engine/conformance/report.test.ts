@@ -63,7 +63,7 @@ describe('report', () => {
   });
 });
 
-import { baselineOf, diffBaseline } from './baseline.ts';
+import { baselineOf, diffBaseline, mergeBaseline } from './baseline.ts';
 
 describe('baseline', () => {
   const runs: RunResult[] = [
@@ -76,6 +76,10 @@ describe('baseline', () => {
 
   it('lists the runs that pass, sorted; a name shared by a failing run is not passing', () => {
     expect(baselineOf(runs)).toEqual(['a - x', 'a - z']);
+  });
+
+  it('updates only the runs executed now, keeping the other entries', () => {
+    expect(mergeBaseline(['a - y', 'b - other', 'a - dup'], runs)).toEqual(['a - x', 'a - z', 'b - other']);
   });
 
   it('names baseline runs that stopped passing or did not run, and reports new passes', () => {
