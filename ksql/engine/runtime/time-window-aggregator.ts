@@ -62,7 +62,8 @@ export class TimeWindowAggregator<A> {
       kw = { key: key.slice(), keyStr, windows: [] };
       this.byKey.set(keyStr, kw);
     }
-    this.prune(kw);
+    const threshold = this.threshold();
+    this.prune(kw, threshold);
     // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record).
     const first = Math.floor(Math.max(0, ts - o.size + o.advance) / o.advance) * o.advance;
     const args = o.ops.args(row);
@@ -79,7 +80,7 @@ export class TimeWindowAggregator<A> {
     }
     if (late > 0) o.late.lateDropped(late);
     if (o.emitFinal) this.maybeEmitFinal(closeTime);
-    if (this.threshold() >= this.sweptAt + o.advance) this.sweep();
+    if (threshold >= this.sweptAt + o.advance) this.sweep(threshold);
   }
 
   /** Finds or creates the window of `kw` starting at `start`, keeping `windows` sorted. */
@@ -133,19 +134,20 @@ export class TimeWindowAggregator<A> {
     return o.emitFinal ? this.storeTime - o.retention : this.streamTime - o.grace - o.size + 1;
   }
 
-  private prune(kw: KeyWindows<A>): void {
+  private prune(kw: KeyWindows<A>, threshold: number): void {
     const ws = kw.windows;
     const first = ws[0];
-    if (!first || first.start >= this.threshold()) return;
-    const t = this.threshold();
-    kw.windows = ws.filter((e) => e.start >= t);
+    if (!first || first.start >= threshold) return;
+    let drop = 1;
+    while (drop < ws.length && (ws[drop] as WindowEntry<A>).start < threshold) drop++;
+    ws.splice(0, drop);
   }
 
   /** Once per window advance of the threshold: drops closed windows and idle keys. */
-  private sweep(): void {
-    this.sweptAt = this.threshold();
+  private sweep(threshold: number): void {
+    this.sweptAt = threshold;
     for (const [k, kw] of this.byKey) {
-      this.prune(kw);
+      this.prune(kw, threshold);
       if (kw.windows.length === 0) this.byKey.delete(k);
     }
   }
