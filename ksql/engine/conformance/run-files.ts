@@ -31,7 +31,21 @@ export async function runFile(
     return { file, runs: await runSqlTestFile(file, mods, wanted) };
   }
   const runs: RunResult[] = [];
-  for (const run of expandFile(await loadQttFile(file.path))) {
+  let qtt: Awaited<ReturnType<typeof loadQttFile>>;
+  try {
+    qtt = await loadQttFile(file.path);
+  } catch (e) {
+    // A file that does not load is one failed run, not the end of the whole conformance run.
+    const name = `${file.label.replace(/^.*\//, '').replace(/\.json$/, '')} - (file)`;
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      file,
+      runs: wanted(name)
+        ? [{ name, file: file.label, status: 'failed', reason: 'test file does not load', detail }]
+        : [],
+    };
+  }
+  for (const run of expandFile(qtt)) {
     if (!wanted(run.name)) continue;
     if (file.kind === 'rest') {
       runs.push({
