@@ -12,6 +12,8 @@ import { LocalPipeline } from './local-pipeline.ts';
 import { pipelineOptions, type PipelineFlags } from './pipeline-options.ts';
 import { takeSnapshot, type Snapshot } from './snapshot.ts';
 import { openWarehouse } from './warehouse.ts';
+import { createKsqlServer } from '../ksql/engine/rest/server.ts';
+import { UsageError } from '../common/errors.ts';
 
 /**
  * `npm start`: the whole pipeline on one machine, no Docker. The generator (in process, paced
@@ -39,7 +41,12 @@ export function registerStart(program: Command): void {
   pipelineOptions(cmd);
   cmd
     .option('--truth-file <file.jsonl>', 'write the ground truth to this JSON Lines file (for npm run score)')
-    .option('--quiet', 'log lines instead of the live view');
+    .option('--quiet', 'log lines instead of the live view')
+    .option(
+      '--ksql-port <port>',
+      "port of the engine's ksqlDB REST API for ad-hoc queries (env KSQL_SERVER_PORT; 0 = off)",
+      process.env.KSQL_SERVER_PORT ?? '8088',
+    );
   cmd.action(
     cliAction(async (positionals: string[], flags: PipelineFlags & Record<string, unknown>) => {
       const explicit = Object.fromEntries(
@@ -55,6 +62,12 @@ export function registerStart(program: Command): void {
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const opts = flags;
 
+      const ksqlPort = Number(opts.ksqlPort);
+      if (!Number.isInteger(ksqlPort) || ksqlPort < 0 || ksqlPort > 65535)
+        throw new UsageError(`--ksql-port ${String(opts.ksqlPort)}: expected a port number (0 = off)`);
+      const pgPort = Number(opts.pgPort);
+      if (!Number.isInteger(pgPort) || pgPort < 0 || pgPort > 65535)
+        throw new UsageError(`--pg-port ${opts.pgPort}: expected a port number`);
       const warehouse = await openWarehouse({
         databaseUrl: opts.databaseUrl,
         dataDir: opts.dataDir,
@@ -62,6 +75,11 @@ export function registerStart(program: Command): void {
         log,
       });
       const pipeline = await LocalPipeline.create({ warehouse, log });
+      const rest = ksqlPort === 0 ? undefined : createKsqlServer(pipeline.engine);
+      if (rest)
+        log(
+          `ksqlDB REST API: ${await rest.listen({ port: ksqlPort, host: '127.0.0.1' })} (e.g. SELECT * FROM SUSPICIOUS_IPS EMIT CHANGES;)`,
+        );
       const truthOut: WriteStream | undefined = opts.truthFile
         ? createWriteStream(opts.truthFile)
         : undefined;
@@ -144,6 +162,7 @@ export function registerStart(program: Command): void {
         ].join('\n') + '\n',
       );
       void last;
+      await rest?.close();
       await pipeline.close();
       await warehouse.close();
       return 0;

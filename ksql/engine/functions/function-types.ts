@@ -28,8 +28,9 @@ export interface FunctionContext {
 /**
  * Aggregate functions (UDAFs), shaped like ksqlDB's `Udaf<I, A, O>`: one file per function in
  * functions/aggregate/<name>.ts, registered in functions/aggregate/registry.ts.
- * Accumulators must be immutable values or be copied by `aggregate` (the runtime may keep the
- * old accumulator to compute HAVING transitions).
+ * `initialize` returns a fresh accumulator for each aggregate row; `aggregate`, `undo` and
+ * `merge` may update it in place and return it. The runtime keeps no earlier accumulator
+ * (HAVING transitions use the row's previous pass/fail state), so in-place updates are safe.
  */
 export interface AggregateFunction {
   readonly name: string;

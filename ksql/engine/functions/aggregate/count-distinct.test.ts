@@ -24,11 +24,13 @@ describe('COUNT_DISTINCT', () => {
     expect(agg.map(agg.merge(a, b))).toBe(3n);
   });
 
-  it('does not mutate a previous accumulator', () => {
+  it('gives every aggregate row its own sketch (updated in place, never shared)', () => {
     const agg = resolveAgg('COUNT_DISTINCT', [STRING]);
     const a = run(agg, ['x']).acc;
+    const b = agg.initialize();
     agg.aggregate(['y'], a);
-    expect(agg.map(a)).toBe(1n);
+    expect(agg.map(a)).toBe(2n);
+    expect(agg.map(b)).toBe(0n);
   });
 
   it('MurmurHash2 reproduces Java int arithmetic', () => {

@@ -7,22 +7,53 @@ const LOG2M = 14;
 const M = 1 << LOG2M;
 const ALPHA_MM = (0.7213 / (1 + 1.079 / M)) * M * M;
 
-/** HyperLogLog registers plus running sums so `map` is O(1). Never mutated once returned. */
-interface Hll {
-  readonly registers: Uint8Array;
-  readonly zeros: number;
+/**
+ * HyperLogLog registers plus running sums so `map` is O(1). Mutable, owned by one aggregate
+ * row: the runtime keeps no earlier accumulator (HAVING transitions use the `passed` flag), so
+ * updating in place is safe and avoids copying 16 KB per raised register. Small sketches keep
+ * their non-zero registers in a Map and switch to the dense array once it grows: per-IP windows
+ * hold a handful of values, and a dense array per window would dominate memory and time.
+ * Both forms give the same registers, so the estimate is the same.
+ */
+class Hll {
+  sparse: Map<number, number> | undefined = new Map();
+  dense: Uint8Array | undefined;
+  zeros = M;
   /** Σ 2^-register (exact in a double: at most 15 + 19 significant bits). */
-  readonly sum: number;
+  sum = M;
+
+  get(j: number): number {
+    return this.dense ? this.dense[j]! : (this.sparse!.get(j) ?? 0);
+  }
+
+  set(j: number, r: number): void {
+    const old = this.get(j);
+    if (r <= old) return;
+    if (old === 0) this.zeros--;
+    this.sum += 2 ** -r - 2 ** -old;
+    if (this.dense) {
+      this.dense[j] = r;
+      return;
+    }
+    const sparse = this.sparse!;
+    sparse.set(j, r);
+    if (sparse.size > SPARSE_LIMIT) {
+      const dense = new Uint8Array(M);
+      for (const [k, v] of sparse) dense[k] = v;
+      this.dense = dense;
+      this.sparse = undefined;
+    }
+  }
+
+  forEach(fn: (j: number, r: number) => void): void {
+    if (this.dense) {
+      for (let j = 0; j < M; j++) if (this.dense[j]! > 0) fn(j, this.dense[j]!);
+    } else for (const [j, r] of this.sparse!) fn(j, r);
+  }
 }
 
-const EMPTY: Hll = { registers: new Uint8Array(M), zeros: M, sum: M };
+const SPARSE_LIMIT = 512;
 
-/**
- * COUNT_DISTINCT(col) → BIGINT: ksqlDB's approximate distinct count (CountDistinct: stream-lib
- * HyperLogLog with 2^14 registers, MurmurHash2, linear counting while the raw estimate is at
- * most 2.5·m). Small cardinalities are exact (count-distinct.json). Nulls are skipped.
- * Registers are copied only when an offer raises one. Stream-only (no undo).
- */
 export const countDistinct: AggregateFunction = {
   name: 'COUNT_DISTINCT',
   resolve(argTypes) {
@@ -32,7 +63,7 @@ export const countDistinct: AggregateFunction = {
     return {
       returnType: BIGINT,
       aggregateType: array(INT),
-      initialize: () => EMPTY,
+      initialize: () => new Hll(),
       aggregate: (args, acc) => {
         const v = args[0] ?? null;
         return v === null ? acc : offer(acc as Hll, hash(v));
@@ -44,6 +75,15 @@ export const countDistinct: AggregateFunction = {
 };
 
 const encoder = new TextEncoder();
+let scratch = new Uint8Array(256);
+
+/** MurmurHash2 of the UTF-8 bytes, encoded into a reused buffer (no allocation per value). */
+function hashString(v: unknown): number {
+  const s = v as string;
+  if (s.length * 3 > scratch.length) scratch = new Uint8Array(s.length * 3);
+  const { written } = encoder.encodeInto(s, scratch);
+  return murmurHashBytes(scratch, -1, written);
+}
 
 function hasherFor(t: SqlType): (v: unknown) => number {
   switch (t.kind) {
@@ -56,7 +96,7 @@ function hasherFor(t: SqlType): (v: unknown) => number {
     case 'DOUBLE':
       return (v) => murmurHashLong(doubleBits(v as number));
     case 'STRING':
-      return (v) => murmurHashBytes(encoder.encode(v as string));
+      return hashString;
     case 'BYTES':
       return (v) => murmurHashBytes(v as Uint8Array);
     default:
@@ -75,24 +115,14 @@ function doubleBits(n: number): bigint {
 function offer(hll: Hll, hash: number): Hll {
   const j = hash >>> (32 - LOG2M);
   const r = Math.clz32((hash << LOG2M) | ((1 << (LOG2M - 1)) + 1)) + 1;
-  const old = hll.registers[j]!;
-  if (r <= old) return hll;
-  const registers = new Uint8Array(hll.registers);
-  registers[j] = r;
-  return { registers, zeros: hll.zeros - (old === 0 ? 1 : 0), sum: hll.sum - 2 ** -old + 2 ** -r };
+  hll.set(j, r);
+  return hll;
 }
 
+/** Session merges: the union of two sketches, into the first. */
 function mergeHll(a: Hll, b: Hll): Hll {
-  const registers = new Uint8Array(M);
-  let zeros = 0;
-  let sum = 0;
-  for (let i = 0; i < M; i++) {
-    const v = Math.max(a.registers[i]!, b.registers[i]!);
-    registers[i] = v;
-    if (v === 0) zeros++;
-    sum += 2 ** -v;
-  }
-  return { registers, zeros, sum };
+  b.forEach((j, r) => a.set(j, r));
+  return a;
 }
 
 function cardinality(hll: Hll): bigint {

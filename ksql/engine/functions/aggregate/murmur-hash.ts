@@ -6,8 +6,7 @@
  */
 const M = 0x5bd1e995;
 
-export function murmurHashBytes(data: Uint8Array, seed = -1): number {
-  const length = data.length;
+export function murmurHashBytes(data: Uint8Array, seed = -1, length = data.length): number {
   let h = (seed ^ length) | 0;
   const len4 = length >> 2;
   for (let i = 0; i < len4; i++) {
