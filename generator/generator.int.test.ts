@@ -5,7 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { AvroDeserializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
+import {
+  AvroDeserializer,
+  SchemaRegistryClient,
+  SerdeType,
+  SubjectNameStrategyType,
+} from '@confluentinc/schemaregistry';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serviceSettings } from '../infra/settings.ts';
@@ -96,8 +101,15 @@ describe('generator -> Kafka + registry', () => {
     const messages = await consumeAll(topic, (n) => n >= 100_000);
     expect(messages).toHaveLength(100_000);
 
-    const registry = new SchemaRegistryClient({ baseURLs: [settings.schemaRegistryUrl] });
-    const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {});
+    // TOPIC strategy and a timeout: the default strategy first asks the /associations API,
+    // which Apicurio lacks, and without a timeout a lost 404 hangs the test (infra/README.md).
+    const registry = new SchemaRegistryClient({
+      baseURLs: [settings.schemaRegistryUrl],
+      createAxiosDefaults: { timeout: 15_000 },
+    });
+    const deserializer = new AvroDeserializer(registry, SerdeType.VALUE, {
+      subjectNameStrategyType: SubjectNameStrategyType.TOPIC,
+    });
     const byId = new Map<string, Order>();
     const rawKeys: string[] = [];
     for (const m of messages) {

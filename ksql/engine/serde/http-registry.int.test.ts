@@ -4,7 +4,12 @@
  * Confluent's own AvroDeserializer, and a fresh client resolves writer schemas by id.
  */
 import { randomUUID } from 'node:crypto';
-import { AvroDeserializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
+import {
+  AvroDeserializer,
+  SchemaRegistryClient,
+  SerdeType,
+  SubjectNameStrategyType,
+} from '@confluentinc/schemaregistry';
 import { describe, expect, it } from 'vitest';
 import { serviceSettings } from '../../../infra/settings.ts';
 import { Decimal } from '../types/decimal.ts';
@@ -47,11 +52,13 @@ describe('HttpSchemaRegistry', () => {
     });
     expect(reader.deserialize(bytes)).toEqual(row);
 
-    const confluent = new SchemaRegistryClient({ baseURLs: [settings.schemaRegistryUrl] });
-    const decoded = await new AvroDeserializer(confluent, SerdeType.VALUE, {}).deserialize(
-      topic,
-      Buffer.from(bytes!),
-    );
+    const confluent = new SchemaRegistryClient({
+      baseURLs: [settings.schemaRegistryUrl],
+      createAxiosDefaults: { timeout: 15_000 },
+    });
+    const decoded = await new AvroDeserializer(confluent, SerdeType.VALUE, {
+      subjectNameStrategyType: SubjectNameStrategyType.TOPIC,
+    }).deserialize(topic, Buffer.from(bytes!));
     expect(decoded.IP).toBe('1.2.3.4');
     expect(Number(decoded.CNT)).toBe(10);
   });
@@ -63,7 +70,10 @@ describe('HttpSchemaRegistry', () => {
 
   it('prefetches older versions of a subject so their records stay readable', async () => {
     const subjectTopic = `serde-it-versions-${run}`;
-    const confluent = new SchemaRegistryClient({ baseURLs: [settings.schemaRegistryUrl] });
+    const confluent = new SchemaRegistryClient({
+      baseURLs: [settings.schemaRegistryUrl],
+      createAxiosDefaults: { timeout: 15_000 },
+    });
     const v1 = { type: 'record', name: 'V', fields: [{ name: 'A', type: 'int' }] };
     const v2 = {
       type: 'record',

@@ -16,7 +16,10 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
   private readonly cache = new Map<number, RegisteredSchema>();
 
   constructor(config: ClientConfig | { readonly url: string }) {
-    const full: ClientConfig = 'url' in config ? { baseURLs: [config.url], cacheLatestTtlSecs: 1 } : config;
+    const full: ClientConfig =
+      'url' in config
+        ? { baseURLs: [config.url], cacheLatestTtlSecs: 1, createAxiosDefaults: { timeout: 15_000 } }
+        : config;
     this.client = new ConfluentClient(full);
   }
 
