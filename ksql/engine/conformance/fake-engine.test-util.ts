@@ -73,8 +73,17 @@ function fakeEngine(opts: { window?: KeyFormat['window'] }): KsqlEngine {
     registry,
     async execute(script): Promise<StatementResult[]> {
       if (script.startsWith('HANG')) await new Promise(() => undefined);
-      for (const sql of script.split('\n')) run(sql);
-      return [];
+      const results: StatementResult[] = [];
+      for (const sql of script.split('\n')) {
+        run(sql);
+        const created = sql.startsWith('CREATE STREAM') ? sources.at(-1) : undefined;
+        results.push(
+          created
+            ? { kind: 'SourceCreated', source: created, statement: sql }
+            : { kind: 'RowInserted', statement: sql },
+        );
+      }
+      return results;
     },
     async produce(topic, record) {
       const stored = topics.append(topic, record);

@@ -33,7 +33,7 @@ function toCase(file: string, node: JsonValue, index: number): QttCase {
   if (typeof name !== 'string') throw new QttFormatError(file, `tests[${index}] has no name`);
   const where = `test "${name}"`;
   const statements = stringArray(file, node.statements, `${where}: statements`);
-  const exc = node.expectedException ?? node.expectedError;
+  const exc = node.expectedException;
   return {
     name,
     statements,
@@ -47,6 +47,8 @@ function toCase(file: string, node: JsonValue, index: number): QttCase {
     ...(isJsonObject(node.post) ? { post: node.post } : {}),
     enabled: node.enabled !== false,
     rest: node.responses !== undefined || node.expectedError !== undefined,
+    ...(Array.isArray(node.responses) ? { responses: node.responses } : {}),
+    ...(isJsonObject(node.expectedError) ? { expectedError: restError(node.expectedError) } : {}),
   };
 }
 
@@ -54,6 +56,14 @@ function expectedException(node: JsonObject): { type?: string; message?: string 
   return {
     ...(typeof node.type === 'string' ? { type: node.type } : {}),
     ...(typeof node.message === 'string' ? { message: node.message } : {}),
+  };
+}
+
+function restError(node: JsonObject): { type?: string; message?: string; status?: number } {
+  return {
+    ...(typeof node.type === 'string' ? { type: node.type } : {}),
+    ...(typeof node.message === 'string' ? { message: node.message } : {}),
+    ...(isLosslessNumber(node.status) ? { status: Number(node.status.value) } : {}),
   };
 }
 

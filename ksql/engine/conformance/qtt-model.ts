@@ -58,6 +58,10 @@ export interface QttCase {
   readonly enabled: boolean;
   /** REST files: expected REST responses; their presence marks the case as REST-only. */
   readonly rest: boolean;
+  /** REST files: `responses` (one per statement that returns an entity or rows). */
+  readonly responses?: readonly JsonValue[];
+  /** REST files: `expectedError` {type, message, status}. */
+  readonly expectedError?: { readonly type?: string; readonly message?: string; readonly status?: number };
 }
 
 export interface QttFile {
