@@ -22,6 +22,7 @@ import type {
   DropSource,
   InsertInto,
   InsertValues,
+  Query,
   ShowList,
   Statement,
   Terminate,
@@ -30,6 +31,7 @@ import { parseStatementSource, splitStatements, substituteVariables } from './pa
 import type { PlanContext, SinkRequest } from './plan/plan-context.ts';
 import { planQuery } from './plan/plan-query.ts';
 import { readWithProperties } from './plan/with-properties.ts';
+import { checkUpgrade } from './plan/upgrade-check.ts';
 import { createRunningQuery, type RunningQuery } from './runtime/persistent-query.ts';
 import { createMetrics } from './runtime/query-metrics.ts';
 import { memoizedDecoder, type DecodeResult } from './runtime/source-decoder.ts';
@@ -67,6 +69,8 @@ class Engine implements KsqlEngine {
   private readonly metastore = new MetaStore();
   private readonly serdes = new Map<string, Serdes>();
   private readonly running = new Map<string, Running>();
+  /** The query AST and plan behind each C*AS sink, for CREATE OR REPLACE checks. */
+  private readonly sinkPlans = new Map<string, { query: Query; plan: ReturnType<typeof planQuery> }>();
   private readonly m = createMetrics();
   private readonly baseProperties: Record<string, unknown>;
   private readonly sessionProperties: Record<string, unknown> = {};
@@ -266,23 +270,25 @@ class Engine implements KsqlEngine {
         );
       }
     }
-    // CREATE OR REPLACE: the new query takes over the sink and continues from the end of the
-    // source (state is not carried over; query-upgrades-*.sql).
-    let replacedId: string | undefined;
-    let replaced: RunningQuery | undefined;
-    for (const q of existing ? this.metastore.writersOf(name) : []) {
-      replacedId = q.id;
-      replaced = this.running.get(q.id)?.query;
-      this.stopQuery(q);
-    }
+    // CREATE OR REPLACE: the new query takes over the sink and the id, continues from the end of
+    // the source, and keeps same-shaped aggregation state (query-upgrades-*.sql).
+    const writers = existing ? this.metastore.writersOf(name) : [];
     const prefix = stmt.sourceType === 'STREAM' ? 'CSAS' : 'CTAS';
-    const queryId = replacedId ?? this.metastore.nextQueryId(`${prefix}_${name}`);
+    const queryId = writers[0]?.id ?? this.metastore.nextQueryId(`${prefix}_${name}`);
     const w = readWithProperties(stmt.properties);
     const req: SinkRequest = { kind: 'create', name, type: stmt.sourceType, with: w };
     const plan = planQuery(stmt.query, req, {
       ...this.planContext(stmt.text, queryId, props),
       statement: stmt,
     });
+    const before = this.sinkPlans.get(name);
+    if (existing && before) checkUpgrade(before.query, before.plan, stmt.query, plan);
+    let replaced: RunningQuery | undefined;
+    for (const q of writers) {
+      replaced = this.running.get(q.id)?.query;
+      this.stopQuery(q);
+    }
+    this.sinkPlans.set(name, { query: stmt.query, plan });
     const sinkSerdes = await this.sourceSerdes(plan.sink, true);
     const sourcePartitions = this.topics.describeTopic(plan.source.topic)?.partitions ?? 1;
     if (!this.topics.describeTopic(plan.sink.topic))
@@ -448,6 +454,7 @@ class Engine implements KsqlEngine {
     }
     for (const q of this.metastore.writersOf(name)) this.stopQuery(q);
     this.metastore.deleteSource(name);
+    this.sinkPlans.delete(name);
     this.serdes.delete(name);
     if (stmt.deleteTopic) this.topics.deleteTopic(source.topic);
     return { kind: 'SourceDropped', name, topic: source.topic, statement: stmt.text };
