@@ -13,6 +13,7 @@ import type { JdbcSinkTask } from './task.ts';
 export { createLocalSink, topicLogDeadLetters, type LocalSinkOptions } from './local-sink.ts';
 export { pgDatabase, type SinkDatabase, type SqlExecutor } from './database.ts';
 export { pgliteDatabase } from './pglite-database.ts';
+export { createKafkaSink, kafkaDeadLetters, KafkaRecordSource } from './kafka-source.ts';
 export { InMemoryOffsetStore, TopicLogSource, type OffsetStore, type RecordSource } from './source.ts';
 export { JdbcSinkTask, SinkTaskFailedError, type SinkStats, type TaskState } from './task.ts';
 export { ERROR_HEADERS, headerText } from './dead-letters.ts';
