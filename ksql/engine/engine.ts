@@ -186,8 +186,22 @@ class Engine implements KsqlEngine {
         throw new KsqlUnsupportedError(`${stmt.kind} outside the SQL test runner`, stmt.text);
       case 'RunScript':
         throw new KsqlUnsupportedError('RUN SCRIPT', stmt.text);
-      case 'Unsupported':
+      case 'Unsupported': {
+        // source-stream.json / source-table.json: ALTER of a read-only source is refused by name.
+        const alter = /^\s*ALTER\s+(STREAM|TABLE)\s+(`[^`]+`|[^\s(]+)/i.exec(stmt.text);
+        if (alter?.[1] && alter[2]) {
+          const raw = alter[2];
+          const target = this.metastore.getSource(raw.startsWith('`') ? raw.slice(1, -1) : raw.toUpperCase());
+          if (target?.isSource) {
+            const kind = target.type === 'STREAM' ? 'stream' : 'table';
+            throw new KsqlStatementError(
+              `Cannot alter ${kind} '${target.name}': ALTER operations are not supported on source ${kind}s.`,
+              stmt.text,
+            );
+          }
+        }
         throw new KsqlUnsupportedError(stmt.feature, stmt.text);
+      }
       default:
         return assertNever(stmt, 'statement');
     }
