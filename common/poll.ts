@@ -1,25 +1,52 @@
+/** Polling a condition instead of sleeping a fixed time: readiness checks, process exit. */
+export interface PollOptions {
+  readonly timeoutMs: number;
+  readonly intervalMs?: number;
+  /** Checked before each probe; a returned reason stops polling at once (e.g. "process exited"). */
+  readonly abortIf?: () => string | undefined;
+  /** Injected for tests. */
+  readonly now?: () => number;
+  readonly wait?: (ms: number) => Promise<void>;
+}
+
+export class PollTimeout extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'aborted',
+    message: string,
+    readonly lastError: unknown,
+  ) {
+    super(message);
+    this.name = 'PollTimeout';
+  }
+}
+
 /**
- * Polls `probe` until it returns a value other than undefined, or the deadline passes.
- * Used wherever we wait for a condition (a service ready, a command done): never a fixed sleep.
+ * Calls `probe` until it returns a value other than undefined. A probe that throws counts as
+ * "not yet"; its last error is kept for the timeout message.
  */
-export async function pollUntil<T>(
-  probe: () => Promise<T | undefined>,
-  options: {
-    timeoutMs: number;
-    intervalMs?: number;
-    now?: () => number;
-    sleep?: (ms: number) => Promise<void>;
-  },
-): Promise<T | undefined> {
+export async function pollUntil<T>(probe: () => Promise<T | undefined>, options: PollOptions): Promise<T> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const interval = options.intervalMs ?? 250;
   const deadline = now() + options.timeoutMs;
-  let interval = options.intervalMs ?? 100;
+  let lastError: unknown;
   for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (now() >= deadline) return undefined;
-    await sleep(Math.min(interval, Math.max(0, deadline - now())));
-    interval = Math.min(interval * 2, 2_000);
+    const abort = options.abortIf?.();
+    if (abort !== undefined) throw new PollTimeout('aborted', abort, lastError);
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (now() >= deadline) {
+      const detail = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new PollTimeout(
+        'timeout',
+        `not ready after ${Math.round(options.timeoutMs / 1000)} s${detail}`,
+        lastError,
+      );
+    }
+    await wait(interval);
   }
 }

@@ -5,7 +5,7 @@ import { HOST, type InfraConfig } from './config.ts';
 import type { Progress } from './install.ts';
 import { kafkaService } from './kafka.ts';
 import { isAlive, isOurs, readPidFile, removePidFile, writePidFile, type PidRecord } from './pid-file.ts';
-import { PollTimeout, pollUntil } from './poll.ts';
+import { PollTimeout, pollUntil } from '../common/poll.ts';
 import { postgresService } from './postgres.ts';
 import { spawnDetached, stopProcess, type StopOutcome } from './process.ts';
 import { registryService } from './registry.ts';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAlive, isOurs, readPidFile, removePidFile, writePidFile, type PidRecord } from './pid-file.ts';
-import { pollUntil } from './poll.ts';
+import { pollUntil } from '../common/poll.ts';
 import { spawnDetached, stopProcess } from './process.ts';
 
 let dir: string;

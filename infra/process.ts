@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RuntimeFailure } from '../common/errors.ts';
 import { isAlive } from './pid-file.ts';
-import { pollUntil } from './poll.ts';
+import { pollUntil } from '../common/poll.ts';
 
 export interface SpawnSpec {
   readonly command: string;

@@ -1,4 +1,4 @@
-import { pollUntil } from '../../common/poll.ts';
+import { PollTimeout, pollUntil } from '../../common/poll.ts';
 import { DeployError } from './errors.ts';
 import type { KsqlDbClient, KsqlEntity } from './ksqldb-client.ts';
 import type { MetadataStore } from './metadata.ts';
@@ -211,8 +211,11 @@ async function waitForCommands(
         return isTerminal(s.status) ? s : undefined;
       },
       { timeoutMs: ctx.commandTimeoutMs ?? 60_000, now: ctx.now },
-    );
-    if (!final) throw new DeployError(`command ${id} did not complete in time`, { retriable: true });
+    ).catch((err: unknown) => {
+      if (err instanceof PollTimeout)
+        throw new DeployError(`command ${id} did not complete in time`, { retriable: true }, { cause: err });
+      throw err;
+    });
     if (final.status === 'ERROR') throw new DeployError(final.message, { retriable: false });
   }
   return last;

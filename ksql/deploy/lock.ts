@@ -1,4 +1,4 @@
-import { pollUntil } from '../../common/poll.ts';
+import { PollTimeout, pollUntil } from '../../common/poll.ts';
 import { DeployError } from './errors.ts';
 import type { MetadataStore, MigrationRow } from './metadata.ts';
 
@@ -69,10 +69,16 @@ export class DeployLock {
         return row && Number(row.startedOn) >= Number(claim.startedOn) ? row : undefined;
       },
       { timeoutMs: this.options.readBackTimeoutMs ?? 30_000, now: this.options.now },
-    );
-    if (!seen) {
-      throw new DeployError('the migration lock could not be read back from the server', { retriable: true });
-    }
+    ).catch((err: unknown) => {
+      if (err instanceof PollTimeout) {
+        throw new DeployError(
+          'the migration lock could not be read back from the server',
+          { retriable: true },
+          { cause: err },
+        );
+      }
+      throw err;
+    });
     if (seen.name !== this.options.owner) throw this.refuse(seen);
   }
 
