@@ -98,6 +98,7 @@ export function planAggregation(
   const callIndex = new Map<string, number>();
   const calls: AggregateCall[] = [];
   const callNames: string[] = [];
+  const callTexts: string[] = [];
   const callTypes: SqlType[] = [];
   const collect = (e: Expression): void => {
     for (const call of aggregateCalls(e)) {
@@ -114,6 +115,7 @@ export function planAggregation(
       calls.push(planned.call);
       callTypes.push(planned.returnType);
       callNames.push(call.name);
+      callTexts.push(fmt(call));
     }
   };
   for (const item of items) collect(item.expression);
@@ -218,11 +220,37 @@ export function planAggregation(
   }
 
   const aggScope = aggregateScope(groupTypes, callTypes, windowed);
+  // Errors name the original expressions, not the internal columns (comparison-expression.json).
+  const compileAgg = (e: Expression, clause: string): ReturnType<PlanContext['compile']> => {
+    try {
+      return ctx.compile(e, aggScope, clause);
+    } catch (err) {
+      if (!(err instanceof KsqlStatementError)) throw err;
+      let msg = err.message;
+      callTexts.forEach(
+        (t, i) =>
+          (msg = msg
+            .split(`\`${aggName(i)}\``)
+            .join(t)
+            .split(aggName(i))
+            .join(t)),
+      );
+      groupBy.forEach(
+        (g, i) =>
+          (msg = msg
+            .split(`\`${keyName(i)}\``)
+            .join(fmt(g))
+            .split(keyName(i))
+            .join(fmt(g))),
+      );
+      throw new KsqlStatementError(msg, err.statementText ?? st, { cause: err });
+    }
+  };
   const valueColumns: Column[] = [];
   const valueEvals: Evaluator[] = [];
   for (const r of rewritten) {
     if (keyItems.has(r.item)) continue;
-    const c = ctx.compile(r.expr, aggScope, 'SELECT');
+    const c = compileAgg(r.expr, 'SELECT');
     if (!c.type) throw new KsqlStatementError(NULL_TYPE_MESSAGE, st);
     valueColumns.push({ name: r.item.name, type: c.type, namespace: 'VALUE' });
     valueEvals.push(c.evaluate);
@@ -231,7 +259,7 @@ export function planAggregation(
     throw new KsqlStatementError('The projection contains no value columns.', st);
   let having: Evaluator | undefined;
   if (havingExpr) {
-    const h = ctx.compile(havingExpr, aggScope, 'HAVING').evaluate;
+    const h = compileAgg(havingExpr, 'HAVING').evaluate;
     having = (row) => h(row) === true;
   }
   const window = query.window ? windowSpec(query.window, query.emit === 'FINAL') : undefined;
