@@ -165,7 +165,12 @@ export async function analyzeCreateSource(
       w.valueSchemaId,
       valueFormatName,
     );
-    if (inferred !== undefined) value = inferColumnsFromAvro(inferred, 'VALUE', unwrappedValue);
+    if (inferred !== undefined) {
+      value = inferColumnsFromAvro(inferred, 'VALUE', unwrappedValue);
+      // With an explicit VALUE_SCHEMA_ID the field names keep their case (elements.json
+      // "validate schema id without value elements OK", insert-values.json "... with schema id").
+      if (w.valueSchemaId !== undefined) value = withFieldCase(value, inferred);
+    }
   }
   if (key.length === 0 && supportsInference(keyFormatName)) {
     const inferred = await inferColumns(ctx.registry, `${w.kafkaTopic}-key`, w.keySchemaId, keyFormatName);
@@ -261,4 +266,19 @@ function wrapError(f: () => unknown, st: string): void {
       throw new KsqlStatementError(e.message, st, { cause: e });
     throw e;
   }
+}
+
+/** Restores the case of top-level Avro record field names on inferred (upper-cased) columns. */
+function withFieldCase(columns: Column[], schemaText: string): Column[] {
+  let fields: string[] = [];
+  try {
+    const root = JSON.parse(schemaText) as { fields?: { name?: unknown }[] };
+    fields = (root.fields ?? []).map((f) => String(f.name ?? ''));
+  } catch {
+    return columns;
+  }
+  return columns.map((c) => {
+    const original = fields.find((f) => f.toUpperCase() === c.name);
+    return original === undefined ? c : { ...c, name: original };
+  });
 }

@@ -33,7 +33,9 @@ export function evaluateInsertValues(stmt: InsertValues, target: SourceInfo, fc:
   const names = stmt.columns ? stmt.columns.map((c) => c.name) : all.map((c) => c.name);
   if (names.length !== stmt.values.length) {
     throw new KsqlStatementError(
-      `Failed to prepare statement: Expected a value for each column. Expected Columns: [${names.join(', ')}]. Got ${stmt.values.length} values.`,
+      stmt.columns
+        ? `Failed to prepare statement: Expected number columns and values to match: ${names.length}, ${stmt.values.length}`
+        : `Failed to prepare statement: Expected a value for each column. Expected Columns: [${names.join(', ')}]. Got ${stmt.values.length} values.`,
       st,
     );
   }
