@@ -315,7 +315,13 @@ class Engine implements KsqlEngine {
 
   private async insertInto(stmt: InsertInto, props: Record<string, unknown>): Promise<StatementResult> {
     const target = this.metastore.getSource(stmt.target.name);
-    if (!target) throw new KsqlStatementError(`Sink does not exist: ${stmt.target.name}`, stmt.text);
+    if (!target) {
+      // ksqlDB names the target's position (insert-into.json "unknown"): `Line: 2, Col: 13: ...`.
+      const m = /^INSERT\s+INTO\s+/i.exec(stmt.text);
+      const where =
+        m && !m[0].includes('\n') ? `Line: ${stmt.loc.line}, Col: ${stmt.loc.column + m[0].length}: ` : '';
+      throw new KsqlStatementError(`${where}Source \`${stmt.target.name}\` does not exist.`, stmt.text);
+    }
     if (target.type === 'TABLE') {
       throw new KsqlStatementError(
         `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`,
