@@ -12,6 +12,7 @@ import type {
 import { KsqlError, KsqlRuntimeError, KsqlStatementError, KsqlUnsupportedError } from './errors.ts';
 import { compileExpression, DEFAULT_FUNCTION_CONTEXT } from './expression/compile-expression.ts';
 import type { FunctionContext } from './functions/function-types.ts';
+import { checkSinkValueSchemaId } from './metastore/check-sink-schema-id.ts';
 import { analyzeCreateSource } from './metastore/create-source.ts';
 import { describeSource } from './metastore/describe.ts';
 import { evaluateInsertValues } from './metastore/insert-values.ts';
@@ -303,6 +304,7 @@ class Engine implements KsqlEngine {
       this.stopQuery(q);
     }
     this.sinkPlans.set(name, { query: stmt.query, plan });
+    await checkSinkValueSchemaId(plan.sink, this.registry, stmt.text);
     const sinkSerdes = await this.sourceSerdes(plan.sink, true);
     const sourcePartitions = this.topics.describeTopic(plan.source.topic)?.partitions ?? 1;
     if (!this.topics.describeTopic(plan.sink.topic))

@@ -269,7 +269,7 @@ function wrapError(f: () => unknown, st: string): void {
 }
 
 /** Restores the case of top-level Avro record field names on inferred (upper-cased) columns. */
-function withFieldCase(columns: Column[], schemaText: string): Column[] {
+export function withFieldCase(columns: Column[], schemaText: string): Column[] {
   let fields: string[] = [];
   try {
     const root = JSON.parse(schemaText) as { fields?: { name?: unknown }[] };
