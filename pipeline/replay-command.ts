@@ -66,7 +66,12 @@ export function registerReplay(program: Command): void {
         `replayed: ${pipeline.counters.ordersProduced} orders and ${pipeline.counters.poisonProduced} poison records in ${seconds.toFixed(1)} s (${Math.round(pipeline.counters.ordersProduced / Math.max(seconds, 0.001))} orders/s) into ${warehouse.databaseUrl}\n`,
       );
       if (opts.truth) {
-        const card = await computeScorecard({ warehouse, truthFile: opts.truth, ordersFile: file });
+        const card = await computeScorecard({
+          warehouse,
+          truthFile: opts.truth,
+          ordersFile: file,
+          timeToDetect: false,
+        });
         process.stdout.write(formatScorecard(card));
       }
       await pipeline.close();

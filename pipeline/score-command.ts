@@ -23,6 +23,11 @@ export function registerScore(program: Command): void {
       'Postgres holding the tables (env DATABASE_URL; default: the embedded database of npm start)',
       process.env.DATABASE_URL,
     )
+    .option(
+      '--data-dir <dir>',
+      'embedded Postgres data directory of npm start, when it is not running',
+      '.data/pglite',
+    )
     .option('--markdown <file.md>', 'also write the scorecard to this file')
     .option('--min-precision <x>', 'exit 1 if a rule/scenario with detections has a lower precision')
     .option('--min-recall <x>', 'exit 1 if a rule/scenario with expectations has a lower recall')
@@ -34,6 +39,7 @@ export function registerScore(program: Command): void {
           databaseUrl?: string;
           markdown?: string;
           minPrecision?: string;
+          dataDir: string;
           minRecall?: string;
         }) => {
           const bound = (name: string, raw: string | undefined): number | undefined => {
@@ -51,7 +57,7 @@ export function registerScore(program: Command): void {
             : undefined;
           const warehouse = await openWarehouse({
             databaseUrl: opts.databaseUrl ?? serving,
-            dataDir: '.data/pglite',
+            dataDir: opts.dataDir,
             port: 0,
             log: (line) => process.stderr.write(`${line}\n`),
           });

@@ -4,6 +4,7 @@ import { cliAction } from '../common/cli-action.ts';
 import { systemClock } from '../generator/clock.ts';
 import type { GeneratedEvent } from '../generator/events.ts';
 import { OPTION_SPECS, resolveOptions } from '../generator/options.ts';
+import { eventToJsonLine } from '../generator/jsonl.ts';
 import { pacedBatches } from '../generator/paced.ts';
 import { OrderSource } from '../generator/source.ts';
 import { SCENARIO_NAMES } from '../generator/truth.ts';
@@ -41,6 +42,10 @@ export function registerStart(program: Command): void {
   pipelineOptions(cmd);
   cmd
     .option('--truth-file <file.jsonl>', 'write the ground truth to this JSON Lines file (for npm run score)')
+    .option(
+      '--orders-file <file.jsonl>',
+      'record the orders (generate --out format) for npm run score --orders',
+    )
     .option('--quiet', 'log lines instead of the live view')
     .option(
       '--ksql-port <port>',
@@ -82,6 +87,9 @@ export function registerStart(program: Command): void {
         );
       const truthOut: WriteStream | undefined = opts.truthFile
         ? createWriteStream(opts.truthFile)
+        : undefined;
+      const ordersOut: WriteStream | undefined = flags.ordersFile
+        ? createWriteStream(String(flags.ordersFile))
         : undefined;
       log(
         `generator: ${gen.rate} orders/s, scenarios ${gen.scenarios.join(', ')}, seed ${seed}${gen.durationS ? `, ${gen.durationS} s` : ' (Ctrl-C to stop)'}`,
@@ -134,8 +142,12 @@ export function registerStart(program: Command): void {
         for await (const batch of pacedBatches(source, { clock: systemClock, signal: controller.signal })) {
           await pipeline.produce(batch);
           for (const e of batch as GeneratedEvent[]) {
-            if (e.kind === 'truth') truthOut?.write(`${JSON.stringify(e.truth)}\n`);
-            else if (e.kind === 'order' && (newestEventTs === undefined || e.order.event_ts > newestEventTs))
+            if (e.kind === 'truth') {
+              truthOut?.write(`${JSON.stringify(e.truth)}\n`);
+              continue;
+            }
+            ordersOut?.write(`${eventToJsonLine(e)}\n`);
+            if (e.kind === 'order' && (newestEventTs === undefined || e.order.event_ts > newestEventTs))
               newestEventTs = e.order.event_ts;
           }
         }
@@ -146,6 +158,7 @@ export function registerStart(program: Command): void {
         await sinkLoop;
         await pipeline.drain();
         truthOut?.end();
+        ordersOut?.end();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
       }
@@ -158,7 +171,7 @@ export function registerStart(program: Command): void {
             .map(([t, c]) => `${t} ${c}`)
             .join(', ')}`,
           `  dead letters ${final.deadLettered}, late (record, window) pairs dropped ${final.lateDropped}, processing log ${final.processingLogEntries}`,
-          `  tables are in ${warehouse.databaseUrl}${opts.truthFile ? `; ground truth in ${opts.truthFile} (npm run score -- --truth ${opts.truthFile})` : ''}`,
+          `  tables are in ${warehouse.databaseUrl}${opts.truthFile ? `; ground truth in ${opts.truthFile} (npm run score -- --truth ${opts.truthFile}${flags.ordersFile ? ` --orders ${String(flags.ordersFile)}` : ''})` : ''}`,
         ].join('\n') + '\n',
       );
       void last;

@@ -21,6 +21,8 @@ export interface RuleScore {
   readonly truePositives: number;
   readonly falsePositives: number;
   readonly falseNegatives: number;
+  /** Time-to-detect samples in ms: row first visible in Postgres minus the order that crossed the threshold. */
+  readonly detectMs?: readonly number[];
 }
 
 export interface Scorecard {
@@ -41,41 +43,95 @@ export async function computeScorecard(input: {
   truthFile: string;
   ordersFile?: string;
   root?: string;
+  /** Time-to-detect needs a live run (event time ≈ wall clock); a replay turns it off. */
+  timeToDetect?: boolean;
 }): Promise<Scorecard> {
   const truth = readTruthFile(input.truthFile);
-  const threshold = Number(
-    loadDefaultVariables(join(input.root ?? '.', 'ksql/variables.json')).high_value_min_krw,
-  );
+  const variables = loadDefaultVariables(join(input.root ?? '.', 'ksql/variables.json'));
+  const threshold = Number(variables.high_value_min_krw);
+  const minOrders = Number(variables.suspicious_ip_min_orders);
+  const windowMs = Number(variables.suspicious_ip_window_seconds) * 1000;
   let orders: Order[] | undefined;
   if (input.ordersFile) {
     orders = [];
     for await (const e of readOrderFile(input.ordersFile)) if (e.kind === 'order') orders.push(e.order);
   }
-  const ipRows = await input.warehouse.query<{ ip_address: string; ws: string }>(
-    `SELECT ip_address, (extract(epoch FROM window_start) * 1000)::bigint::text AS ws FROM suspicious_ips`,
+  const ipRows = await input.warehouse.query<{ ip_address: string; ws: string; det: string }>(
+    `SELECT ip_address, (extract(epoch FROM window_start) * 1000)::bigint::text AS ws,
+            (extract(epoch FROM detected_at) * 1000)::bigint::text AS det FROM suspicious_ips`,
   );
-  const hvRows = await input.warehouse.query<{ order_id: string }>(`SELECT order_id FROM high_value_orders`);
+  const hvRows = await input.warehouse.query<{ order_id: string; det: string }>(
+    `SELECT order_id, (extract(epoch FROM detected_at) * 1000)::bigint::text AS det FROM high_value_orders`,
+  );
   const orderCount =
     orders?.length ??
     truth
       .filter((t) => t.entity_type === 'population' || (t.entity_type === 'ip' && t.rule === 'suspicious_ip'))
       .reduce((a, t) => a + t.order_count, 0);
-  return {
-    orders: orderCount,
-    ordersExact: orders !== undefined,
-    rows: [
-      ...scoreSuspiciousIps(
-        truth,
-        ipRows.map((r) => ({ ip: r.ip_address, ws: Number(r.ws) })),
-      ),
-      ...scoreHighValue(
-        truth,
-        hvRows.map((r) => r.order_id),
-        orders,
-        threshold,
-      ),
-    ],
-  };
+  const rows = [
+    ...scoreSuspiciousIps(
+      truth,
+      ipRows.map((r) => ({ ip: r.ip_address, ws: Number(r.ws) })),
+    ),
+    ...scoreHighValue(
+      truth,
+      hvRows.map((r) => r.order_id),
+      orders,
+      threshold,
+    ),
+  ];
+  if (input.timeToDetect !== false && orders) {
+    const crossing = crossingTimes(orders, minOrders, windowMs, 10_000);
+    const ipDetected = new Map(ipRows.map((r) => [`${r.ip_address}|${r.ws}`, Number(r.det)]));
+    const hvDetected = new Map(hvRows.map((r) => [r.order_id, Number(r.det)]));
+    const eventTs = new Map(orders.map((o) => [o.order_id, o.event_ts]));
+    const ipOwner = new Map(
+      truth
+        .filter((t) => t.rule === 'suspicious_ip' && t.entity_type === 'ip')
+        .map((t) => [t.entity, t.scenario]),
+    );
+    const burst = new Set(truth.filter((t) => t.rule === 'high_value').flatMap((t) => t.order_ids ?? []));
+    const samples = new Map<string, number[]>();
+    const add = (key: string, ms: number) => samples.set(key, [...(samples.get(key) ?? []), ms]);
+    for (const [key, det] of ipDetected) {
+      const crossed = crossing.get(key);
+      if (crossed !== undefined)
+        add(`suspicious_ip|${ipOwner.get(key.split('|')[0]!) ?? 'baseline'}`, det - crossed);
+    }
+    for (const [id, det] of hvDetected) {
+      const ts = eventTs.get(id);
+      if (ts !== undefined) add(`high_value|${burst.has(id) ? 'high-value' : 'baseline'}`, det - ts);
+    }
+    return {
+      orders: orderCount,
+      ordersExact: true,
+      rows: rows.map((r) => ({ ...r, detectMs: samples.get(`${r.rule}|${r.scenario}`) ?? [] })),
+    };
+  }
+  return { orders: orderCount, ordersExact: orders !== undefined, rows };
+}
+
+/**
+ * For every (IP, hopping window), the event time of the order (in arrival order) that brought
+ * it to the threshold: the moment the rule could first fire.
+ */
+export function crossingTimes(
+  orders: readonly Order[],
+  minOrders: number,
+  sizeMs: number,
+  advanceMs: number,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const crossed = new Map<string, number>();
+  for (const o of orders) {
+    for (let w = Math.floor(o.event_ts / advanceMs) * advanceMs; w > o.event_ts - sizeMs; w -= advanceMs) {
+      const key = `${o.ip_address}|${w}`;
+      const n = (counts.get(key) ?? 0) + 1;
+      counts.set(key, n);
+      if (n === minOrders) crossed.set(key, o.event_ts);
+    }
+  }
+  return crossed;
 }
 
 export function scoreSuspiciousIps(
