@@ -171,7 +171,12 @@ export function planJoin(
         if ((x.name.name === 'WINDOWSTART' || x.name.name === 'WINDOWEND') && query.window) {
           throw new KsqlStatementError(`SELECT column '${x.name.name}' cannot be resolved.`, st);
         }
-        return x.source ? { kind: 'ColumnRef', name: x.name, loc: x.loc } : undefined;
+        if (!x.source) return undefined;
+        // `a.ROWOFFSET` that is the join key reads the key column (row-offset-and-partition.json).
+        const side = sides[resolveSide(x.source.name, x.name.name, sides, st)];
+        if (side && `${side.alias}_${x.name.name}` === keyName)
+          return { kind: 'ColumnRef', name: { name: keyName, quoted: true }, loc: x.loc };
+        return { kind: 'ColumnRef', name: x.name, loc: x.loc };
       }
       const i = resolveSide(x.source?.name, x.name.name, sides, st, x.loc);
       return {

@@ -33,6 +33,8 @@ export function createJoinProcessor(
   const buffers = [new Map<string, SideRow[]>(), new Map<string, SideRow[]>()] as const;
   const emitted = new Set<string>();
   let streamTime = -Infinity;
+  /** The record being processed: the result's ROWPARTITION/ROWOFFSET. */
+  let current: KafkaRecord | undefined;
 
   const combine = (
     joinKey: unknown,
@@ -51,6 +53,8 @@ export function createJoinProcessor(
     put(join.left, l);
     put(join.right, r);
     row[layout.tsIndex] = ts;
+    row[layout.partitionIndex] = current?.partition ?? null;
+    row[layout.offsetIndex] = current?.offset ?? null;
     return row;
   };
 
@@ -98,6 +102,7 @@ export function createJoinProcessor(
   };
 
   return (record) => {
+    current = record;
     const i: 0 | 1 = record.topic === join.left.source.topic ? 0 : 1;
     const r = sideRow(i, record);
     if (!r) return;
