@@ -35,6 +35,14 @@ export function planJoin(
   ctx: PlanContext,
 ): PlannedJoin {
   const st = ctx.statementText;
+  for (const item of query.select) {
+    if (item.kind === 'SingleColumn' && item.alias && PSEUDO.includes(item.alias.name)) {
+      throw new KsqlStatementError(
+        `Reserved column name in select: \`${item.alias.name}\`. Please remove or alias the column.`,
+        st,
+      );
+    }
+  }
   if (rel.left.kind !== 'Table' || rel.right.kind !== 'Table')
     throw new KsqlUnsupportedError('multi-way joins', st);
   const sides = [rel.left, rel.right].map((r) => {
