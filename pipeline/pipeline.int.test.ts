@@ -57,6 +57,8 @@ afterAll(async () => {
 });
 
 const orders = (): Order[] => events.flatMap((e) => (e.kind === 'order' ? [e.order] : []));
+/** Orders the rules count: the query set routes the others to INVALID_ORDERS. */
+const valid = (): Order[] => orders().filter((o) => o.quantity > 0 && o.unit_price > 0);
 const truth = (): TruthRecord[] => events.flatMap((e) => (e.kind === 'truth' ? [e.truth] : []));
 
 /** Windows [start, start + size) containing ts, starts a multiple of advance (Kafka Streams TimeWindows). */
@@ -108,7 +110,7 @@ describe('npm start pipeline, end to end on the local runtime', () => {
 
   it('popular_products holds exactly the per-product hopping-window counts and sales', async () => {
     const expected = reduceWindows(
-      orders(),
+      valid(),
       30_000,
       10_000,
       30_000,
@@ -146,7 +148,7 @@ describe('npm start pipeline, end to end on the local runtime', () => {
 
   it('suspicious_ips holds exactly the windows with at least 10 orders from one IP', async () => {
     const all = reduceWindows(
-      orders(),
+      valid(),
       60_000,
       10_000,
       30_000,
@@ -186,7 +188,7 @@ describe('npm start pipeline, end to end on the local runtime', () => {
   });
 
   it('high_value_orders holds exactly the orders of 500,000 KRW or more', async () => {
-    const expected = orders().filter((o) => o.unit_price * o.quantity >= 500_000);
+    const expected = valid().filter((o) => o.unit_price * o.quantity >= 500_000);
     const rows = await warehouse.query<{ order_id: string; total_krw: string; event_ts: Date }>(
       'SELECT order_id, total_krw, event_ts FROM high_value_orders',
     );
@@ -201,7 +203,7 @@ describe('npm start pipeline, end to end on the local runtime', () => {
 
   it('realtime_stats holds the tumbling 30 s totals (distinct IPs within HyperLogLog error)', async () => {
     const expected = reduceWindows(
-      orders(),
+      valid(),
       30_000,
       30_000,
       30_000,
@@ -253,6 +255,14 @@ describe('npm start pipeline, end to end on the local runtime', () => {
       500_000,
     );
     for (const r of hv) expect([r.falsePositives, r.falseNegatives]).toEqual([0, 0]);
+  });
+
+  it('routes valid-Avro but invalid orders (non-positive quantity or price) to INVALID_ORDERS', () => {
+    const invalid = orders().filter((o) => !(o.quantity > 0 && o.unit_price > 0));
+    expect(invalid.length).toBeGreaterThan(0);
+    const topic = pipeline.engine.getSource('INVALID_ORDERS')!.topic;
+    const records = pipeline.engine.decode('INVALID_ORDERS', pipeline.engine.topics.read(topic, 0, 0));
+    expect(records.map((r) => r.value?.[0])).toEqual(invalid.map((o) => o.order_id));
   });
 
   it('counts poison records in the processing log, as ksqlDB does, and keeps going', () => {

@@ -65,7 +65,7 @@ describe('deploy-queries against the local engine over HTTP', () => {
   it('deploys every migration to a fresh server, recording ksql-migrations metadata', async () => {
     const r = await deploy();
     expect(r.code).toBe(0);
-    expect(r.out).toContain('deploy-queries: 5 migrated, 0 failed, 0 not run');
+    expect(r.out).toContain('deploy-queries: 6 migrated, 0 failed, 0 not run');
     expect(engine.listSources().map((s) => s.name)).toEqual(
       expect.arrayContaining([
         'ORDERS',
@@ -73,13 +73,14 @@ describe('deploy-queries against the local engine over HTTP', () => {
         'SUSPICIOUS_IPS',
         'HIGH_VALUE_ORDERS',
         'REALTIME_STATS',
+        'INVALID_ORDERS',
         'MIGRATION_EVENTS',
         'MIGRATION_SCHEMA_VERSIONS',
       ]),
     );
     const info = await deploy('info');
-    expect(info.out).toContain('Current migration version: 5');
-    expect(info.out.match(/MIGRATED/g)).toHaveLength(5);
+    expect(info.out).toContain('Current migration version: 6');
+    expect(info.out.match(/MIGRATED/g)).toHaveLength(6);
   });
 
   it('has nothing to do on a re-run and exits 0', async () => {
@@ -105,17 +106,17 @@ describe('deploy-queries against the local engine over HTTP', () => {
 
   it("stops at a failing statement with ksqlDB's message, and keeps what was applied", async () => {
     writeFileSync(
-      join(dir, 'migrations', 'V000006__broken.sql'),
+      join(dir, 'migrations', 'V000007__broken.sql'),
       'CREATE STREAM OK_STREAM AS SELECT ORDER_ID FROM ORDERS;\nCREATE STREAM BROKEN AS SELECT NO_SUCH_COLUMN FROM ORDERS;\nCREATE STREAM NEVER AS SELECT ORDER_ID FROM ORDERS;\n',
     );
     const r = await deploy();
     expect(r.code).toBe(1);
-    expect(r.out).toContain('[applied] V000006__broken.sql:1');
-    expect(r.out).toContain('[failed] V000006__broken.sql:2');
-    expect(r.out).toContain('[not-run] V000006__broken.sql:3');
-    expect(r.err).toMatch(/V000006__broken\.sql:2: .*NO_SUCH_COLUMN/);
+    expect(r.out).toContain('[applied] V000007__broken.sql:1');
+    expect(r.out).toContain('[failed] V000007__broken.sql:2');
+    expect(r.out).toContain('[not-run] V000007__broken.sql:3');
+    expect(r.err).toMatch(/V000007__broken\.sql:2: .*NO_SUCH_COLUMN/);
     const info = await deploy('info');
-    expect(info.out).toMatch(/6\s+\| broken\s+\| ERROR/);
+    expect(info.out).toMatch(/7\s+\| broken\s+\| ERROR/);
     expect(engine.getSource('OK_STREAM')).toBeDefined();
     expect(engine.getSource('NEVER')).toBeUndefined();
   });
@@ -125,7 +126,7 @@ describe('deploy-queries against the local engine over HTTP', () => {
       method: 'POST',
       headers: { 'content-type': 'application/vnd.ksql.v1+json' },
       body: JSON.stringify({
-        ksql: "SELECT VERSION, STATE FROM MIGRATION_SCHEMA_VERSIONS WHERE VERSION_KEY = '5';",
+        ksql: "SELECT VERSION, STATE FROM MIGRATION_SCHEMA_VERSIONS WHERE VERSION_KEY = '6';",
       }),
     });
     const body = JSON.parse(await res.text()) as {
@@ -133,6 +134,6 @@ describe('deploy-queries against the local engine over HTTP', () => {
       row?: { columns: unknown[] };
     }[];
     expect(body[0]?.header?.schema).toBe('`VERSION` STRING, `STATE` STRING');
-    expect(body[1]?.row?.columns).toEqual(['5', 'MIGRATED']);
+    expect(body[1]?.row?.columns).toEqual(['6', 'MIGRATED']);
   });
 });

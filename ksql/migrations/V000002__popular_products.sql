@@ -5,6 +5,8 @@
 -- AS_VALUE and the window bounds are value columns, so the JDBC sink upserts on
 -- (PRODUCT_ID, WINDOW_START) and never reads the windowed record key. Every window has an
 -- explicit GRACE PERIOD (ksqlDB's implicit default is 24 h minus the window size) and RETENTION.
+-- Only valid orders count (quantity and unit price positive); invalid ones go to
+-- INVALID_ORDERS (V000006).
 CREATE TABLE IF NOT EXISTS POPULAR_PRODUCTS WITH (
   KAFKA_TOPIC = 'popular_products',
   KEY_FORMAT = 'KAFKA',
@@ -21,5 +23,6 @@ SELECT
   SUM(UNIT_PRICE * QUANTITY) AS SALES_KRW
 FROM ORDERS
 WINDOW HOPPING (SIZE 30 SECONDS, ADVANCE BY 10 SECONDS, RETENTION 10 MINUTES, GRACE PERIOD 30 SECONDS)
+WHERE QUANTITY > 0 AND UNIT_PRICE > 0
 GROUP BY PRODUCT_ID
 EMIT CHANGES;

@@ -1,6 +1,8 @@
 -- Suspicious IPs: per IP, hopping windows of ${suspicious_ip_window_seconds} s advancing by
 -- 10 s, flagged from the ${suspicious_ip_min_orders}th order in a window on. Counts only grow
 -- in a window, so this HAVING never emits tombstones; the sink still filters them (decision 5).
+-- Only valid orders count (quantity and unit price positive); invalid ones go to
+-- INVALID_ORDERS (V000006).
 CREATE TABLE IF NOT EXISTS SUSPICIOUS_IPS WITH (
   KAFKA_TOPIC = 'suspicious_ips',
   KEY_FORMAT = 'KAFKA',
@@ -18,6 +20,7 @@ SELECT
   MAX(EVENT_TS) AS LAST_ORDER_AT
 FROM ORDERS
 WINDOW HOPPING (SIZE ${suspicious_ip_window_seconds} SECONDS, ADVANCE BY 10 SECONDS, RETENTION 10 MINUTES, GRACE PERIOD 30 SECONDS)
+WHERE QUANTITY > 0 AND UNIT_PRICE > 0
 GROUP BY IP_ADDRESS
 HAVING COUNT(*) >= ${suspicious_ip_min_orders}
 EMIT CHANGES;

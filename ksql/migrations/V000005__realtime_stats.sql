@@ -2,6 +2,8 @@
 -- order in one group (ksqlDB group-by.json "zero non-agg columns (windowed stream)").
 -- suspicious_ip_count per window is computed in Postgres (view realtime_stats_view, see
 -- docs/data-contract.md): it needs SUSPICIOUS_IPS, whose windows differ in size.
+-- Only valid orders count (quantity and unit price positive); invalid ones go to
+-- INVALID_ORDERS (V000006).
 CREATE TABLE IF NOT EXISTS REALTIME_STATS WITH (
   KAFKA_TOPIC = 'realtime_stats',
   KEY_FORMAT = 'KAFKA',
@@ -17,5 +19,6 @@ SELECT
   COUNT_DISTINCT(IP_ADDRESS) AS DISTINCT_IPS
 FROM ORDERS
 WINDOW TUMBLING (SIZE 30 SECONDS, RETENTION 10 MINUTES, GRACE PERIOD 30 SECONDS)
+WHERE QUANTITY > 0 AND UNIT_PRICE > 0
 GROUP BY 1
 EMIT CHANGES;

@@ -46,7 +46,7 @@ function avscColumns(): string {
 
 describe('ksql/tests carry exact copies of the deployed queries', () => {
   it('there are test files for every detection query', () => {
-    expect(testFiles.sort()).toEqual(['high-value-orders.sql', 'popular-products.sql', 'realtime-stats.sql', 'suspicious-ips.sql']);
+    expect(testFiles.sort()).toEqual(['high-value-orders.sql', 'invalid-orders.sql', 'popular-products.sql', 'realtime-stats.sql', 'suspicious-ips.sql']);
   });
 
   it.each(testFiles)('%s: every CREATE ... AS SELECT equals the migration with default variables', (file) => {

@@ -124,6 +124,7 @@ export function crossingTimes(
   const counts = new Map<string, number>();
   const crossed = new Map<string, number>();
   for (const o of orders) {
+    if (!(o.quantity > 0 && o.unit_price > 0)) continue; // invalid orders count in no window
     for (let w = Math.floor(o.event_ts / advanceMs) * advanceMs; w > o.event_ts - sizeMs; w -= advanceMs) {
       const key = `${o.ip_address}|${w}`;
       const n = (counts.get(key) ?? 0) + 1;
