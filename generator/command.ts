@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { cliAction } from '../common/cli-action.ts';
+import { onInterrupt } from '../common/interrupts.ts';
 import { OPTION_SPECS, resolveOptions } from './options.ts';
 import { runGenerator } from './run.ts';
 
@@ -31,15 +32,10 @@ export function registerGenerate(program: Command): void {
       );
       const options = resolveOptions(explicit, positionals);
       const controller = new AbortController();
-      let interrupts = 0;
-      const onSignal = (signal: NodeJS.Signals) => {
-        interrupts++;
-        if (interrupts > 1) process.exit(130);
+      const offInterrupt = onInterrupt((signal) => {
         process.stderr.write(`${signal}: stopping, flushing records in flight (again to abort)\n`);
         controller.abort();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      });
       try {
         const result = await runGenerator(options, {
           signal: controller.signal,
@@ -48,8 +44,7 @@ export function registerGenerate(program: Command): void {
         process.stdout.write(`${result.stats.finalLine()}\n`);
         return 0;
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        offInterrupt();
       }
     }),
   );

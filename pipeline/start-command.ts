@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { cliAction } from '../common/cli-action.ts';
+import { onInterrupt } from '../common/interrupts.ts';
 import { systemClock } from '../generator/clock.ts';
 import type { GeneratedEvent } from '../generator/events.ts';
 import { OPTION_SPECS, resolveOptions } from '../generator/options.ts';
@@ -96,14 +97,10 @@ export function registerStart(program: Command): void {
       );
 
       const controller = new AbortController();
-      let interrupts = 0;
-      const onSignal = () => {
-        if (++interrupts > 1) process.exit(130);
+      const offInterrupt = onInterrupt(() => {
         log('stopping: draining everything generated into Postgres (Ctrl-C again to abort)');
         controller.abort();
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      });
 
       const started = Date.now();
       let newestEventTs: number | undefined;
@@ -159,8 +156,7 @@ export function registerStart(program: Command): void {
         await pipeline.drain();
         truthOut?.end();
         ordersOut?.end();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        offInterrupt();
       }
       const final = await takeSnapshot(pipeline, warehouse, previous, gen.rate, newestEventTs, Date.now());
       const seconds = (Date.now() - started) / 1000;
