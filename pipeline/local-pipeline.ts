@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { join } from 'node:path';
 import { loadConnectors } from '../connect/config/load.ts';
 import { createLocalSink } from '../connect/sink/local-sink.ts';
@@ -31,6 +32,9 @@ export interface LocalPipelineOptions {
   readonly orderPartitions?: number;
   readonly log?: (line: string) => void;
 }
+
+/** Records processed between two turns of the event loop (~2-5 ms of engine work). */
+const YIELD_EVERY = 250;
 
 export interface PipelineCounters {
   ordersProduced: number;
@@ -95,10 +99,19 @@ export class LocalPipeline {
     return new LocalPipeline(engine, sinks, new OrderFeed(schemaId), clock, offsets, sinkTopics);
   }
 
-  /** Produces a batch of generated events into `orders`; the engine processes them as they land. */
+  /**
+   * Produces a batch of generated events into `orders`; the engine processes them as they land.
+   * Every few hundred records it yields to the event loop, so that the sinks, the commit timer
+   * and the REST API keep running while a large batch (a pacer catching up) is processed.
+   */
   async produce(events: readonly GeneratedEvent[]): Promise<void> {
     const now = this.clock();
+    let sinceYield = 0;
     for (const event of events) {
+      if (++sinceYield >= YIELD_EVERY) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
       const record = this.feed.toRecord(event, now);
       if (record === undefined) {
         this.counters.truth++;
