@@ -4,6 +4,7 @@ import { loadQttFile } from './qtt-loader.ts';
 import type { TestFile } from './qtt-paths.ts';
 import { runQttCase } from './run-case.ts';
 import { isAdminOnly, runRestCase } from './run-rest-case.ts';
+import { runRestQueryCase } from './run-rest-query.ts';
 import type { RunResult } from './run-result.ts';
 import { runSqlTestFile } from './sql-test-executor.ts';
 
@@ -51,13 +52,7 @@ export async function runFile(
     if (file.kind === 'rest' && isAdminOnly(run)) {
       runs.push(await runRestCase(run, mods, file.label));
     } else if (file.kind === 'rest') {
-      runs.push({
-        name: run.name,
-        file: file.label,
-        status: 'unsupported',
-        reason: 'unsupported: REST queries',
-        detail: 'REST cases with pull/push queries need the REST facade',
-      });
+      runs.push(await runRestQueryCase(run, mods, file.label));
     } else {
       runs.push(await runQttCase(run, mods, file.label));
     }

@@ -75,7 +75,7 @@ export async function runRestCase(run: QttRun, mods: EngineModules, fileLabel: s
 }
 
 /** RestTestExecutor.handleErrorResponse: the REST error entity type, message substring and HTTP status. */
-function errorOutcome(
+export function errorOutcome(
   e: unknown,
   expected: { type?: string; message?: string; status?: number } | undefined,
 ): Pick<RunResult, 'status' | 'reason' | 'detail'> {
@@ -111,7 +111,7 @@ function errorOutcome(
 }
 
 /** `admin` responses: the entities of the statements that return one, compared on the fields given (`@type`). */
-function verifyResponses(results: readonly StatementResult[], responses: readonly unknown[]): void {
+export function verifyResponses(results: readonly StatementResult[], responses: readonly unknown[]): void {
   const entities = results.map(entityType).filter((t): t is string => t !== undefined);
   responses.forEach((r, i) => {
     if (!isJsonObject(r as never) || !isJsonObject((r as { admin?: never }).admin)) {
