@@ -101,9 +101,7 @@ export async function runBenchmark(args: string[]): Promise<void> {
   let running = true;
   const started = Date.now();
   const commitTimer = setInterval(() => void pipeline.commit(), COMMIT_MS);
-  const sinkLoop = (async () => {
-    while (running) if ((await pipeline.pumpSinks()) === 0) await sleep(100);
-  })();
+  const sinkLoop = pipeline.runSinks(() => running);
   let sampling = false;
   const sampler = setInterval(() => {
     if (sampling) return;

@@ -11,6 +11,7 @@ import { loadMigrationFiles } from '../ksql/deploy/migration-files.ts';
 import { loadDefaultVariables } from '../ksql/deploy/variables.ts';
 import type { KsqlEngine } from '../ksql/engine/api.ts';
 import { createEngine } from '../ksql/engine/engine.ts';
+import { createInMemoryTopicLog } from '../ksql/engine/topics/in-memory-topic-log.ts';
 import { OrderFeed } from './feed.ts';
 import type { Warehouse } from './warehouse.ts';
 
@@ -30,6 +31,8 @@ export interface LocalPipelineOptions {
   /** `production`: ksqlDB's record cache and commit interval; `test`: every update emitted. */
   readonly mode?: 'production' | 'test';
   readonly orderPartitions?: number;
+  /** Records kept per topic partition by the in-memory log (default 500,000). */
+  readonly retainRecordsPerPartition?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -57,7 +60,13 @@ export class LocalPipeline {
     const root = options.root ?? '.';
     const clock = options.clock ?? Date.now;
     const log = options.log ?? (() => {});
-    const engine = createEngine({ mode: options.mode ?? 'production', clock });
+    // Like Kafka's retention, the in-memory log keeps a bounded tail per partition, so a long run
+    // does not grow without bound; the sinks stay far closer than that (the live view shows
+    // their backlog).
+    const topics = createInMemoryTopicLog({
+      retainRecordsPerPartition: options.retainRecordsPerPartition ?? 500_000,
+    });
+    const engine = createEngine({ mode: options.mode ?? 'production', clock, topics });
     // The generator registers orders.avsc before anything reads the topic (README setup path).
     const schemaId = await engine.registry.register('orders-value', {
       schemaType: 'AVRO',
@@ -133,6 +142,38 @@ export class LocalPipeline {
     let n = 0;
     for (const sink of this.sinks.values()) n += await sink.runOnce();
     return n;
+  }
+
+  /**
+   * Runs every sink in a loop of its own until `running()` is false: each one writes as soon as
+   * its topics receive records (woken by the append, not by a timer), so a busy table (a commit
+   * flushing thousands of window updates) never delays another table's rows.
+   */
+  async runSinks(running: () => boolean, idleMs = 100): Promise<void> {
+    await Promise.all(
+      [...this.sinks].map(async ([name, sink]) => {
+        const topics = this.sinkTopics.get(name) ?? [];
+        while (running()) if ((await sink.runOnce()) === 0) await this.nextAppend(topics, idleMs);
+      }),
+    );
+  }
+
+  /** Resolves on the next record appended to any of `topics`, or after `ms`. */
+  private nextAppend(topics: readonly string[], ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const offs: (() => void)[] = [];
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        for (const off of offs) off();
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      for (const t of topics)
+        if (this.engine.topics.describeTopic(t)) offs.push(this.engine.topics.subscribe(t, done));
+    });
   }
 
   /** Output records in the sinks' topics not yet written to Postgres. */

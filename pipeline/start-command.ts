@@ -109,9 +109,7 @@ export function registerStart(program: Command): void {
       let running = true;
       const live = !opts.quiet && process.stdout.isTTY;
       const commitTimer = setInterval(() => void pipeline.commit(), 2000);
-      const sinkLoop = (async () => {
-        while (running) if ((await pipeline.pumpSinks()) === 0) await new Promise((r) => setTimeout(r, 100));
-      })();
+      const sinkLoop = pipeline.runSinks(() => running);
       let viewing = false;
       const viewTimer = setInterval(() => {
         if (viewing) return;

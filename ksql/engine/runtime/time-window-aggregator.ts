@@ -102,6 +102,12 @@ export class TimeWindowAggregator<A> {
       passed: false,
     };
     ws.splice(i + 1, 0, e);
+    if (i + 1 === ws.length - 1) {
+      // A new newest window: move the key to the end of the map, so the map stays ordered by
+      // each key's newest window and the sweep finds the idle keys at the front.
+      this.byKey.delete(kw.keyStr);
+      this.byKey.set(kw.keyStr, kw);
+    }
     return e;
   }
 
@@ -143,12 +149,19 @@ export class TimeWindowAggregator<A> {
     ws.splice(0, drop);
   }
 
-  /** Once per window advance of the threshold: drops closed windows and idle keys. */
+  /**
+   * Once per window advance of the threshold: drops idle keys whose windows have all closed.
+   * Keys are ordered by their newest window (see `entry`), so the scan stops at the first key
+   * still holding a live window instead of visiting every key: with hundreds of thousands of
+   * IPs a full scan froze the stream for hundreds of milliseconds. Closed windows of live keys
+   * are pruned when their key is next updated.
+   */
   private sweep(threshold: number): void {
     this.sweptAt = threshold;
     for (const [k, kw] of this.byKey) {
-      this.prune(kw, threshold);
-      if (kw.windows.length === 0) this.byKey.delete(k);
+      const newest = kw.windows[kw.windows.length - 1];
+      if (newest && newest.start >= threshold) break;
+      this.byKey.delete(k);
     }
   }
 }
