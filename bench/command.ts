@@ -24,7 +24,9 @@ export function registerBench(program: Command): void {
     .action(
       cliAction(async (name: string, args: string[]) => {
         if (!(BENCHMARKS as readonly string[]).includes(name)) {
-          throw new UsageError(`unknown benchmark "${name}"`, { hint: `choose one of: ${BENCHMARKS.join(', ')}` });
+          throw new UsageError(`unknown benchmark "${name}"`, {
+            hint: `choose one of: ${BENCHMARKS.join(', ')}`,
+          });
         }
         const mod = await loadBenchmark(name as BenchmarkName);
         await mod.runBenchmark(args);
@@ -36,7 +38,8 @@ async function loadBenchmark(name: BenchmarkName): Promise<BenchmarkModule> {
   try {
     return (await import(`./${name}.ts`)) as BenchmarkModule;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') throw new NotImplementedError(`npm run bench -- ${name}`);
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND')
+      throw new NotImplementedError(`npm run bench -- ${name}`);
     throw err;
   }
 }
