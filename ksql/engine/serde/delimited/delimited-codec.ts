@@ -4,7 +4,7 @@ import { Decimal } from '../../types/decimal.ts';
 import type { SqlType } from '../../types/sql-type.ts';
 import { fitDecimal } from '../decimal-fit.ts';
 import { parseJavaDouble } from '../json/json-read.ts';
-import { javaDoubleString } from '../java-double.ts';
+import { javaDoubleToString } from '../../types/java-double-to-string.ts';
 import type { RowCodec } from '../row-codec.ts';
 import { formatCsvRecord, parseCsvRecord } from './csv.ts';
 
@@ -49,7 +49,7 @@ function toField(v: unknown, type: SqlType): string | null {
     case 'TIME':
       return String(v);
     case 'DOUBLE':
-      return javaDoubleString(v as number);
+      return javaDoubleToString(v as number);
     case 'DECIMAL':
       return (v as Decimal).toString();
     case 'BYTES':

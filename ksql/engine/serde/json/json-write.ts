@@ -2,7 +2,7 @@ import { assertNever } from '../../../../common/assert-never.ts';
 import type { Decimal } from '../../types/decimal.ts';
 import type { Struct } from '../../types/struct.ts';
 import type { SqlType } from '../../types/sql-type.ts';
-import { javaDoubleString } from '../java-double.ts';
+import { javaDoubleToString } from '../../types/java-double-to-string.ts';
 
 /**
  * Writes a runtime value of `type` as JSON text the way ksqlDB's JSON serializer (Connect's
@@ -55,5 +55,5 @@ function doubleText(n: number): string {
   if (Number.isNaN(n)) return '"NaN"';
   if (n === Infinity) return '"Infinity"';
   if (n === -Infinity) return '"-Infinity"';
-  return javaDoubleString(n);
+  return javaDoubleToString(n);
 }
