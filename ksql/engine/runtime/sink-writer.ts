@@ -1,12 +1,15 @@
 import { KsqlSerdeError, KsqlStreamsError } from '../errors.ts';
 import type { QueryPlan } from '../plan/query-plan.ts';
 import type { KeySerde, ValueSerde, WindowBounds } from '../serde/serde-types.ts';
+import { kafkaPartition } from '../topics/kafka-partitioner.ts';
 import type { TopicLog } from '../topics/topic-log.ts';
 
 /**
  * Serializes result rows and appends them to the sink topic. Applies the C*AS
  * `WITH (TIMESTAMP=...)` override (null/negative → record dropped, e.10). A serialization
  * failure is fatal for the query, as in ksqlDB ("Exception caught in process", sum.json).
+ * Windowed keys are partitioned by their key without the window, as Kafka Streams'
+ * WindowedStreamPartitioner does, so every window of a key lands in the same partition.
  */
 export function createSinkWriter(
   plan: QueryPlan,
@@ -21,6 +24,9 @@ export function createSinkWriter(
 ) => void {
   const topic = plan.sink.topic;
   const st = plan.sinkTimestamp;
+  const partitions = topics.describeTopic(topic)?.partitions ?? 1;
+  const sinkWindow = plan.sink.keyFormat.window;
+  const windowBytes = sinkWindow ? (sinkWindow.type === 'SESSION' ? 16 : 8) : 0;
   return (key, value, ts, window) => {
     let timestamp = ts;
     if (st) {
@@ -43,6 +49,10 @@ export function createSinkWriter(
         },
       );
     }
-    topics.append(topic, { timestamp, key: k, value: v, headers: [] });
+    const partition =
+      window && k !== null && partitions > 1
+        ? kafkaPartition(k.subarray(0, k.length - windowBytes), partitions)
+        : undefined;
+    topics.append(topic, { timestamp, key: k, value: v, headers: [], partition });
   };
 }

@@ -1,4 +1,5 @@
 import { KsqlRuntimeError } from '../errors.ts';
+import { kafkaPartition } from './kafka-partitioner.ts';
 import type { KafkaRecord, ProducerRecord, TopicDescription, TopicLog } from './topic-log.ts';
 
 interface PartitionLog {
@@ -25,8 +26,8 @@ export interface InMemoryTopicLogOptions {
 
 /**
  * The in-memory TopicLog: topics of N partitions, dense offsets per partition, synchronous
- * subscribers called in append order. Keyed records go to `hash(key) % partitions` (a stable
- * FNV-1a, not Kafka's murmur2: only stability per key matters here); null keys round-robin.
+ * subscribers called in append order. Keyed records go where Kafka's default partitioner puts
+ * them (`kafka-partitioner.ts`); null keys round-robin.
  */
 export function createInMemoryTopicLog(options: InMemoryTopicLogOptions = {}): TopicLog & { clear(): void } {
   const retain = options.retainRecordsPerPartition ?? Infinity;
@@ -72,7 +73,7 @@ export function createInMemoryTopicLog(options: InMemoryTopicLogOptions = {}): T
       if (partition === undefined) {
         if (count === 1) partition = 0;
         else if (record.key === null) partition = t.nextPartition++ % count;
-        else partition = hashBytes(record.key) % count;
+        else partition = kafkaPartition(record.key, count);
       }
       const log = t.partitions[partition];
       if (!log) throw new KsqlRuntimeError(`Topic '${topic}' has no partition ${partition}`);
@@ -110,13 +111,4 @@ export function createInMemoryTopicLog(options: InMemoryTopicLogOptions = {}): T
       topics.clear();
     },
   };
-}
-
-function hashBytes(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i] ?? 0;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
