@@ -5,6 +5,7 @@ import type { EngineModules } from './engine-modules.ts';
 import { messageOf, unsupportedFeature } from './expected-exception.ts';
 import { isJsonObject } from './json.ts';
 import { RecordCodec } from './record-codec.ts';
+import { createRestTopics } from './rest-topics.ts';
 import {
   BASE_PROPERTIES,
   prepareTopics,
@@ -34,6 +35,7 @@ export async function runRestCase(run: QttRun, mods: EngineModules, fileLabel: s
       mode: 'test',
       properties: { ...BASE_PROPERTIES, ...properties(run.properties) },
     });
+    createRestTopics(engine, run);
     await prepareTopics(engine, c.topics, run.statements);
     let results: StatementResult[];
     try {

@@ -13,6 +13,7 @@ import type { EngineModules } from './engine-modules.ts';
 import { messageOf, unsupportedFeature } from './expected-exception.ts';
 import { isJsonObject, type JsonValue } from './json.ts';
 import { RecordCodec } from './record-codec.ts';
+import { createRestTopics } from './rest-topics.ts';
 import { errorOutcome, verifyResponses } from './run-rest-case.ts';
 import { BASE_PROPERTIES, prepareTopics, properties, RUN_TIMEOUT_MS, withTimeout } from './run-case.ts';
 import { HarnessUnsupported, RunFailure, type RunResult } from './run-result.ts';
@@ -41,6 +42,7 @@ export async function runRestQueryCase(
       mode: 'test',
       properties: { ...BASE_PROPERTIES, ...properties(run.properties) },
     });
+    createRestTopics(engine, run);
     await prepareTopics(engine, c.topics, run.statements);
     let results: StatementResult[];
     try {

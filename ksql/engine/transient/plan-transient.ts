@@ -1,9 +1,13 @@
 import type { KsqlEngine, SourceInfo } from '../api.ts';
 import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 import { compileExpression } from '../expression/compile-expression.ts';
-import type { CompiledExpression } from '../expression/scope.ts';
-import type { Query, QueryStatement } from '../parser/ast.ts';
+import { ExpressionTypeError } from '../expression/expression-errors.ts';
+import { formatExpression } from '../expression/format-expression.ts';
+import type { CompiledExpression, Scope } from '../expression/scope.ts';
+import type { Expression, Query, QueryStatement } from '../parser/ast.ts';
 import type { SqlType } from '../types/sql-type.ts';
+import { containsAggregate } from '../plan/expression-checks.ts';
+import { keyLookupOrder } from './key-lookup-order.ts';
 import { sourceColumns, sourceScope, type SourceRow } from './source-row.ts';
 
 /**
@@ -16,7 +20,11 @@ export interface TransientPlan {
   readonly kind: 'pull' | 'push';
   readonly source: SourceInfo;
   readonly columns: readonly { readonly name: string; readonly type: SqlType; readonly key: boolean }[];
+  /** Per output column: a plain reference to a key column or window bound (kept in tombstone rows). */
+  readonly fromKey: readonly boolean[];
   readonly where: CompiledExpression | undefined;
+  /** Pull queries that are key lookups: puts rows in lookup order (`key-lookup-order.ts`). */
+  readonly lookupOrder: ((rows: readonly SourceRow[]) => SourceRow[]) | undefined;
   readonly project: (row: SourceRow) => unknown[];
   readonly limit: number | undefined;
   readonly statement: string;
@@ -25,7 +33,12 @@ export interface TransientPlan {
 export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): TransientPlan {
   const q: Query = stmt.query;
   if (q.from.kind !== 'Table') throw new KsqlUnsupportedError('joins in transient queries', stmt.text);
-  if (q.groupBy || q.window || q.having)
+  if (
+    q.groupBy ||
+    q.window ||
+    q.having ||
+    q.select.some((i) => i.kind !== 'AllColumns' && containsAggregate(i.expression))
+  )
     throw new KsqlUnsupportedError('aggregations in transient queries', stmt.text);
   if (q.partitionBy) throw new KsqlUnsupportedError('PARTITION BY in transient queries', stmt.text);
   if (q.emit === 'FINAL')
@@ -37,12 +50,14 @@ export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): Tr
   const all = sourceColumns(source);
   const columns: { name: string; type: SqlType; key: boolean }[] = [];
   const readers: ((row: SourceRow) => unknown)[] = [];
+  const fromKey: boolean[] = [];
   let generated = 0;
   for (const item of q.select) {
     if (item.kind === 'AllColumns') {
       for (const c of all) {
         columns.push({ name: c.name, type: c.type, key: kind === 'pull' && c.key });
         readers.push(c.read);
+        fromKey.push(c.key);
       }
       continue;
     }
@@ -55,21 +70,38 @@ export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): Tr
         : e.kind === 'Dereference'
           ? e.field.name
           : `KSQL_COL_${generated++}`);
-    const keyColumn =
-      kind === 'pull' && e.kind === 'ColumnRef' && all.some((c) => c.key && c.name === e.name.name);
-    columns.push({ name, type: compiled.type ?? { kind: 'STRING' }, key: keyColumn });
+    const keyColumn = e.kind === 'ColumnRef' && all.some((c) => c.key && c.name === e.name.name);
+    columns.push({ name, type: compiled.type ?? { kind: 'STRING' }, key: kind === 'pull' && keyColumn });
+    fromKey.push(keyColumn);
     readers.push(compiled.evaluate as (row: SourceRow) => unknown);
   }
-  const where = q.where ? compileExpression(q.where, scope, { clause: 'WHERE' }) : undefined;
+  const where = q.where ? compileWhere(q.where, scope, kind) : undefined;
   return {
     kind,
     source,
     columns,
+    fromKey,
     where,
+    lookupOrder: kind === 'pull' ? keyLookupOrder(q.where, source, scope) : undefined,
     project: (row) => readers.map((r) => r(row)),
     limit: q.limit,
     statement: stmt.text,
   };
+}
+
+/**
+ * A pull query's WHERE type errors name the WHERE as their statement, as ksqlDB's pull-query
+ * planner reports them ("Error in WHERE expression: Cannot compare ID (INTEGER) to '10' (STRING)
+ * with EQUAL.\nStatement: (ID = '10')").
+ */
+function compileWhere(where: Expression, scope: Scope, kind: 'pull' | 'push'): CompiledExpression {
+  try {
+    return compileExpression(where, scope, { clause: 'WHERE' });
+  } catch (err) {
+    if (kind === 'pull' && err instanceof ExpressionTypeError)
+      throw new ExpressionTypeError(err.message, formatExpression(where), { cause: err });
+    throw err;
+  }
 }
 
 export function passes(plan: TransientPlan, row: SourceRow): boolean {

@@ -16,6 +16,12 @@ function allRecords(engine: KsqlEngine, topic: string): KafkaRecord[] {
   return out;
 }
 
+const NO_KEY = new Uint8Array(0);
+
+function storeOrder(a: KafkaRecord, b: KafkaRecord): number {
+  return a.partition - b.partition || Buffer.compare(a.key ?? NO_KEY, b.key ?? NO_KEY);
+}
+
 const rowId = (r: SourceRow): string =>
   JSON.stringify([r.key, r.window?.start ?? null, r.window?.end ?? null], (_k, v: unknown) =>
     typeof v === 'bigint' ? `${v}n` : v,
@@ -24,25 +30,30 @@ const rowId = (r: SourceRow): string =>
 /**
  * Pull query: the source's current state, read from its topic after a commit (a table's topic is its
  * changelog: the latest record per key and window wins, a tombstone deletes), filtered and
- * projected. Streams are scanned record by record.
+ * projected. Streams are scanned record by record, partition by partition. Table rows come in
+ * the order ksqlDB's table scan returns them: partition by partition, each partition's state
+ * store in key-bytes order (RocksDB; a windowed store's keys are the key bytes then the window,
+ * as in the changelog's windowed key), or in the order of the looked-up keys for key lookups.
  */
 export async function runPullQuery(engine: KsqlEngine, plan: TransientPlan): Promise<TransientRow[]> {
   // ksqlDB answers pull queries from the state stores, which hold updates still in the record
   // cache: a commit first makes the changelog hold them too.
   await engine.flush();
-  const decoded = engine.decode(plan.source.name, allRecords(engine, plan.source.topic));
+  const records = allRecords(engine, plan.source.topic);
+  const decoded = engine.decode(plan.source.name, records);
   let rows: SourceRow[] = decoded;
   if (plan.source.type === 'TABLE') {
-    const latest = new Map<string, SourceRow>();
-    for (const r of decoded) {
+    const latest = new Map<string, number>();
+    decoded.forEach((r, i) => {
       if (r.value === null) latest.delete(rowId(r));
-      else latest.set(rowId(r), r);
-    }
-    rows = [...latest.values()];
+      else latest.set(rowId(r), i);
+    });
+    rows = [...latest.values()].sort((a, b) => storeOrder(records[a]!, records[b]!)).map((i) => decoded[i]!);
   }
+  rows = rows.filter((r) => r.value !== null && passes(plan, r));
+  if (plan.lookupOrder) rows = plan.lookupOrder(rows);
   const out: TransientRow[] = [];
   for (const r of rows) {
-    if (r.value === null || !passes(plan, r)) continue;
     out.push({ columns: plan.project(r) });
     if (plan.limit !== undefined && out.length >= plan.limit) break;
   }
@@ -77,19 +88,22 @@ export function runPushQuery(
     } catch {
       return; // undecodable records go to the persistent queries' processing log, not here
     }
+    if (plan.source.type === 'TABLE' && row.key.every((k) => k === null)) return; // tables drop null keys
     if (row.value === null) {
-      if (plan.source.type === 'TABLE') {
-        const keys = plan.columns.map((c, i) =>
-          c.key ? (plan.project({ ...row, value: [] })[i] ?? null) : null,
-        );
-        emit({ columns: keys, tombstone: true });
-      }
-      return;
+      if (plan.source.type !== 'TABLE') return;
+      // A deleted row: its key columns and window bounds, null for everything else.
+      const projected = plan.project({ ...row, value: [] });
+      emit({ columns: projected.map((v, i) => (plan.fromKey[i] ? (v ?? null) : null)), tombstone: true });
+    } else {
+      if (!passes(plan, row)) return;
+      emit({ columns: plan.project(row) });
     }
-    if (!passes(plan, row)) return;
-    emit({ columns: plan.project(row) });
     if (plan.limit !== undefined && ++emitted >= plan.limit) stop();
   };
+  if (plan.limit === 0) {
+    stop();
+    return { stop };
+  }
   const existing = fromBeginning ? allRecords(engine, plan.source.topic) : [];
   unsubscribe = engine.topics.subscribe(plan.source.topic, handle);
   for (const r of existing) handle(r);
