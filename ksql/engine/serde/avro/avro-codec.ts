@@ -8,7 +8,9 @@ import type { FormatInfo } from '../serde-types.ts';
 import { DEFAULT_VALUE_SCHEMA_NAME, defaultKeySchemaName } from './avro-names.ts';
 import { generateAvroSchema, type AvroSchema } from './avro-schema-gen.ts';
 import { parseAvroSchemaText } from './avro-schema-text.ts';
-import { AvroNames } from './avro-schema-walk.ts';
+import { AvroReadAbort } from './avro-byte-reader.ts';
+import { AvroNames, baseType } from './avro-schema-walk.ts';
+import { compileRowReader, type RowReader } from './compile-row-reader.ts';
 import { avroToValue, toStruct } from './avro-to-value.ts';
 import { avscType } from './avsc-type.ts';
 import { recordValue, valueToAvro } from './value-to-avro.ts';
@@ -19,6 +21,8 @@ interface ParsedSchema {
   readonly json: AvroSchema;
   readonly names: AvroNames;
   readonly type: avro.Type;
+  /** The compiled reader of this writer schema into the codec's columns, when it compiles. */
+  readonly rows?: RowReader | undefined;
 }
 
 /**
@@ -81,9 +85,15 @@ export async function avroCodec(
   }
 
   const writerRecord = writer.names.resolve(writer.json);
-  const readers = new Map<number, ParsedSchema>();
-  readers.set(writerId, writer);
   const single = columns[0];
+  // Reading: records of several columns go through a reader compiled per writer schema id.
+  const compile = (p: ParsedSchema): ParsedSchema => {
+    const node = p.names.resolve(p.json);
+    if (unwrapped || baseType(node) !== 'record') return p;
+    return { ...p, rows: compileRowReader(node, p.names, columns) };
+  };
+  const readers = new Map<number, ParsedSchema>();
+  readers.set(writerId, compile(writer));
 
   return {
     encode(values) {
@@ -106,10 +116,17 @@ export async function avroCodec(
     decode(bytes) {
       if (bytes.length < 5 || bytes[0] !== MAGIC_BYTE) throw new Error('Unknown magic byte!');
       const id = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(1);
-      const schema = readerFor(id, readers, registry);
-      const decoded = schema.type.fromBuffer(
-        Buffer.from(bytes.buffer, bytes.byteOffset + 5, bytes.byteLength - 5),
-      );
+      const schema = readerFor(id, readers, registry, compile);
+      const body = Buffer.from(bytes.buffer, bytes.byteOffset + 5, bytes.byteLength - 5);
+      if (schema.rows) {
+        try {
+          return schema.rows(body);
+        } catch (e) {
+          if (!(e instanceof AvroReadAbort)) throw e;
+          // Malformed or unexpected bytes: avsc decides (its value or its error).
+        }
+      }
+      const decoded = schema.type.fromBuffer(body);
       if (unwrapped && single) return [avroToValue(decoded, schema.json, schema.names, single.type)];
       if (decoded === null) return null;
       const node = schema.names.resolve(schema.json);
@@ -146,12 +163,13 @@ function readerFor(
   id: number,
   cache: Map<number, ParsedSchema>,
   registry: SchemaRegistryClient,
+  compile: (p: ParsedSchema) => ParsedSchema,
 ): ParsedSchema {
   const hit = cache.get(id);
   if (hit) return hit;
   const registered = registry.getCachedById(id);
   if (!registered) throw new SchemaNotCachedError(id);
-  const parsed = parse(parseAvroSchemaText(registered.schema));
+  const parsed = compile(parse(parseAvroSchemaText(registered.schema)));
   cache.set(id, parsed);
   return parsed;
 }
