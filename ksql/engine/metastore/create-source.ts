@@ -8,7 +8,9 @@ import { readWithProperties, type WithProperties } from '../plan/with-properties
 import type { Column } from '../schema/logical-schema.ts';
 import { inferColumnsFromAvro } from '../serde/avro/avro-infer.ts';
 import { validateKeyColumns, validateValueColumns } from '../serde/format-validation.ts';
-import type { SchemaRegistryClient } from '../serde/schema-registry.ts';
+import { inferColumnsFromProtobuf } from '../serde/protobuf/protobuf-infer.ts';
+import { resolveReferences } from '../serde/protobuf/schema-references.ts';
+import type { RegisteredSchema, SchemaRegistryClient } from '../serde/schema-registry.ts';
 import type { FormatName, WindowInfo } from '../serde/serde-types.ts';
 import { sqlTypeFromSyntax } from '../types/type-from-syntax.ts';
 import { parseDelimiter } from '../serde/delimited/delimiter.ts';
@@ -165,16 +167,22 @@ export async function analyzeCreateSource(
       w.valueSchemaId,
       valueFormatName,
     );
-    if (inferred !== undefined) {
-      value = inferColumnsFromAvro(inferred, 'VALUE', unwrappedValue);
+    if (inferred !== undefined && valueFormatName === 'PROTOBUF') {
+      value = await protobufColumns(ctx.registry, inferred, 'VALUE', w.valueSchemaFullName, w.valueSchemaId);
+    } else if (inferred !== undefined) {
+      value = inferColumnsFromAvro(inferred.schema, 'VALUE', unwrappedValue);
       // With an explicit VALUE_SCHEMA_ID the field names keep their case (elements.json
       // "validate schema id without value elements OK", insert-values.json "... with schema id").
-      if (w.valueSchemaId !== undefined) value = withFieldCase(value, inferred);
+      if (w.valueSchemaId !== undefined) value = withFieldCase(value, inferred.schema);
     }
   }
   if (key.length === 0 && supportsInference(keyFormatName)) {
     const inferred = await inferColumns(ctx.registry, `${w.kafkaTopic}-key`, w.keySchemaId, keyFormatName);
-    if (inferred !== undefined) key = inferColumnsFromAvro(inferred, 'KEY');
+    if (inferred !== undefined && keyFormatName === 'PROTOBUF') {
+      key = await protobufColumns(ctx.registry, inferred, 'KEY', w.keySchemaFullName, w.keySchemaId);
+    } else if (inferred !== undefined) {
+      key = inferColumnsFromAvro(inferred.schema, 'KEY');
+    }
   }
   if (key.length === 0 && value.length === 0) throw new KsqlStatementError('No columns supplied.', st);
   if (stmt.sourceType === 'TABLE' && key.length === 0) {
@@ -225,13 +233,33 @@ async function inferColumns(
   subject: string,
   schemaId: number | undefined,
   format: FormatName,
-): Promise<string | undefined> {
-  if (format !== 'AVRO') throw new KsqlUnsupportedError(`${format} schema inference`);
+): Promise<RegisteredSchema | undefined> {
+  if (format !== 'AVRO' && format !== 'PROTOBUF')
+    throw new KsqlUnsupportedError(`${format} schema inference`);
   if (schemaId !== undefined) {
     const byId = await registry.getById(schemaId);
-    if (byId) return byId.schema;
+    if (byId) return byId;
   }
-  return (await registry.getLatest(subject))?.schema.schema;
+  return (await registry.getLatest(subject))?.schema;
+}
+
+/**
+ * PROTOBUF keys and values are messages: one column per field of the message named by
+ * KEY/VALUE_SCHEMA_FULL_NAME (else the first), field names kept as written when the schema
+ * comes from a *_SCHEMA_ID (elements.json "validate schema id without key value elements OK").
+ */
+async function protobufColumns(
+  registry: SchemaRegistryClient,
+  registered: RegisteredSchema,
+  target: 'KEY' | 'VALUE',
+  fullName: string | undefined,
+  schemaId: number | undefined,
+): Promise<Column[]> {
+  return inferColumnsFromProtobuf(registered.schema, target, {
+    references: await resolveReferences(registry, registered),
+    originalFieldNames: schemaId !== undefined,
+    ...(fullName !== undefined ? { fullName } : {}),
+  });
 }
 
 function windowInfo(w: WithProperties, st: string): WindowInfo | undefined {

@@ -27,15 +27,18 @@ export function formatName(text: string): FormatName {
   return f;
 }
 
-/** Formats that support both wrapping modes get UNWRAP_SINGLES for a single key column (e.6). */
+/**
+ * Formats that support both wrapping modes get UNWRAP_SINGLES for a single key column (e.6).
+ * PROTOBUF and PROTOBUF_NOSR only wrap (ksqlDB docs "Protobuf": single field unwrapping not
+ * supported), so their keys are always messages (group-by.json "PROTOBUF schema and schema_id").
+ */
 export function supportsWrapping(format: FormatName): boolean {
-  return (
-    format === 'JSON' ||
-    format === 'AVRO' ||
-    format === 'PROTOBUF' ||
-    format === 'JSON_SR' ||
-    format === 'PROTOBUF_NOSR'
-  );
+  return format === 'JSON' || format === 'AVRO' || format === 'JSON_SR';
+}
+
+/** Formats that cannot unwrap a single value column (WRAP_SINGLE_VALUE=false is an error). */
+function wrapsOnly(format: FormatName): boolean {
+  return format === 'PROTOBUF' || format === 'PROTOBUF_NOSR';
 }
 
 export function checkFormatConflicts(p: WithProperties): void {
@@ -72,6 +75,7 @@ export function buildKeyFormat(
   // AVRO keys are records named `<UpperCamelName>Key` unless KEY_SCHEMA_FULL_NAME (e.8, historical specs).
   if (format === 'AVRO')
     properties['fullSchemaName'] = p.keySchemaFullName ?? defaultKeySchemaName(sourceName);
+  if (format === 'PROTOBUF') protobufProperties(properties, p.keySchemaFullName, inherited);
   return {
     info: { format, properties },
     features: keyFeatures(format, keyColumnCount),
@@ -98,9 +102,13 @@ export function buildValueFormat(
   }
   if (p.valueDelimiter !== undefined) properties['delimiter'] = p.valueDelimiter;
   if (p.valueSchemaFullName !== undefined) properties['fullSchemaName'] = p.valueSchemaFullName;
+  if (format === 'PROTOBUF') protobufProperties(properties, p.valueSchemaFullName, inherited?.info);
   if (p.valueSchemaId !== undefined) properties['schemaId'] = String(p.valueSchemaId);
   const features: SerdeFeature[] = [];
   const wrap = p.wrapSingleValue;
+  if (wrap === false && wrapsOnly(format)) {
+    throw new KsqlStatementError(`Format '${format}' does not support 'WRAP_SINGLE_VALUE' set to 'false'.`);
+  }
   if (wrap !== undefined) {
     if (valueColumnCount > 1) {
       throw new KsqlStatementError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
@@ -111,4 +119,20 @@ export function buildValueFormat(
     if (config === false || String(config).toLowerCase() === 'false') features.push('UNWRAP_SINGLES');
   }
   return { info: { format, properties }, features };
+}
+
+/**
+ * PROTOBUF format properties as ksqlDB sets them (historical-specs "group-by - PROTOBUF schema
+ * and schema_id"): `unwrapPrimitives=true` on every new source and sink, and the full schema
+ * name inherited from a PROTOBUF source unless the sink names its own.
+ */
+function protobufProperties(
+  properties: Record<string, string>,
+  explicitFullName: string | undefined,
+  inherited: FormatInfo | undefined,
+): void {
+  const inheritedName = inherited?.format === 'PROTOBUF' ? inherited.properties['fullSchemaName'] : undefined;
+  const fullName = explicitFullName ?? inheritedName;
+  if (fullName !== undefined) properties['fullSchemaName'] = fullName;
+  properties['unwrapPrimitives'] = 'true';
 }

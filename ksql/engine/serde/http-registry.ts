@@ -1,6 +1,6 @@
 import type { ClientConfig } from '@confluentinc/schemaregistry';
 import { SchemaRegistryClient as ConfluentClient } from '@confluentinc/schemaregistry/dist/schemaregistry-client.js';
-import type { RegisteredSchema, SchemaRegistryClient } from './schema-registry.ts';
+import type { RegisteredSchema, SchemaReference, SchemaRegistryClient } from './schema-registry.ts';
 
 /** Confluent's "subject not found" / "version not found" error codes. */
 const NOT_FOUND_CODES = new Set([40401, 40402, 40403]);
@@ -26,7 +26,11 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
   async register(subject: string, schema: RegisteredSchema): Promise<number> {
     const id = await this.client.register(
       subject,
-      { schema: schema.schema, schemaType: schema.schemaType },
+      {
+        schema: schema.schema,
+        schemaType: schema.schemaType,
+        ...(schema.references ? { references: schema.references.map((r) => ({ ...r })) } : {}),
+      },
       false,
     );
     this.cache.set(id, schema);
@@ -39,7 +43,7 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
     try {
       const meta = await this.client.getLatestSchemaMetadata(subject);
       if (meta.id === undefined) return undefined;
-      const schema = toRegistered(meta.schema, meta.schemaType);
+      const schema = toRegistered(meta);
       this.cache.set(meta.id, schema);
       return { id: meta.id, schema };
     } catch (e) {
@@ -53,7 +57,7 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
     if (hit) return hit;
     try {
       const info = await this.client.getBySubjectAndId('', id);
-      const schema = toRegistered(info.schema, info.schemaType);
+      const schema = toRegistered(info);
       this.cache.set(id, schema);
       return schema;
     } catch (e) {
@@ -72,7 +76,23 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
     }
     for (const version of versions) {
       const meta = await this.client.getSchemaMetadata(subject, version);
-      if (meta.id !== undefined) this.cache.set(meta.id, toRegistered(meta.schema, meta.schemaType));
+      if (meta.id !== undefined) this.cache.set(meta.id, toRegistered(meta));
+    }
+  }
+
+  async getVersion(
+    subject: string,
+    version: number,
+  ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined> {
+    try {
+      const meta = await this.client.getSchemaMetadata(subject, version);
+      if (meta.id === undefined) return undefined;
+      const schema = toRegistered(meta);
+      this.cache.set(meta.id, schema);
+      return { id: meta.id, schema };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
     }
   }
 
@@ -85,9 +105,14 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
   }
 }
 
-function toRegistered(schema: string, schemaType: string | undefined): RegisteredSchema {
-  const type = schemaType === 'JSON' || schemaType === 'PROTOBUF' ? schemaType : 'AVRO';
-  return { schemaType: type, schema };
+function toRegistered(info: {
+  readonly schema: string;
+  readonly schemaType?: string | undefined;
+  readonly references?: readonly SchemaReference[] | undefined;
+}): RegisteredSchema {
+  const type = info.schemaType === 'JSON' || info.schemaType === 'PROTOBUF' ? info.schemaType : 'AVRO';
+  const references = info.references?.map((r) => ({ name: r.name, subject: r.subject, version: r.version }));
+  return { schemaType: type, schema: info.schema, ...(references?.length ? { references } : {}) };
 }
 
 function isNotFound(e: unknown): boolean {

@@ -48,6 +48,13 @@ export class InMemorySchemaRegistry implements SchemaRegistryClient {
     return versions?.[versions.length - 1];
   }
 
+  async getVersion(
+    subject: string,
+    version: number,
+  ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined> {
+    return this.subjects.get(subject)?.[version - 1];
+  }
+
   async getById(id: number): Promise<RegisteredSchema | undefined> {
     return this.byId.get(id);
   }

@@ -7,8 +7,17 @@
  */
 export interface RegisteredSchema {
   readonly schemaType: 'AVRO' | 'JSON' | 'PROTOBUF';
-  /** Schema text (JSON for Avro). */
+  /** Schema text (JSON for Avro, proto text for Protobuf). */
   readonly schema: string;
+  /** Schemas this one imports (Protobuf `import "name"`), by subject and version. */
+  readonly references?: readonly SchemaReference[];
+}
+
+/** Confluent's schema reference: the import name and the registered schema it stands for. */
+export interface SchemaReference {
+  readonly name: string;
+  readonly subject: string;
+  readonly version: number;
 }
 
 export interface SchemaRegistryClient {
@@ -25,4 +34,9 @@ export interface SchemaRegistryClient {
    * older schema versions can be read synchronously. Serdes call it when they are created.
    */
   prefetchSubject?(subject: string): Promise<void>;
+  /** Optional: one version of a subject (schema references name subject and version). */
+  getVersion?(
+    subject: string,
+    version: number,
+  ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined>;
 }

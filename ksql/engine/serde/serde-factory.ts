@@ -8,6 +8,7 @@ import { validateFormatProperties } from './format-properties.ts';
 import { validateKeyColumns, validateValueColumns } from './format-validation.ts';
 import { jsonCodec } from './json/json-codec.ts';
 import { kafkaCodec } from './kafka/kafka-codec.ts';
+import { protobufCodec } from './protobuf/protobuf-codec.ts';
 import { isUnwrapped, type RowCodec } from './row-codec.ts';
 import type { SchemaRegistryClient } from './schema-registry.ts';
 import type {
@@ -25,7 +26,7 @@ export interface SerdeContext {
   readonly topic: string;
   /** Source/sink name: Avro key record name `<UpperCamelName>Key` (e.g. SUSPICIOUS_IPS → SuspiciousIpsKey). */
   readonly sourceName: string;
-  /** Required for AVRO. */
+  /** Required for AVRO and PROTOBUF. */
   readonly registry?: SchemaRegistryClient;
   /**
    * AVRO writer schema (reading always uses the writer schema named by each message's id):
@@ -42,7 +43,7 @@ export interface SerdeContext {
  * read back, delimited.json "multi-column key") is written as a null key. Async so AVRO can register/fetch schemas up front;
  * serialize/deserialize are synchronous. Windowed key formats wrap the inner key bytes (e.5).
  * Throws KsqlStatementError if the format cannot hold the columns, KsqlUnsupportedError for
- * PROTOBUF, PROTOBUF_NOSR and JSON_SR.
+ * PROTOBUF_NOSR and JSON_SR.
  */
 export async function createKeySerde(
   format: KeyFormat,
@@ -140,6 +141,7 @@ async function createCodec(
     case 'AVRO':
       return avroCodec(info, columns, isKey, isUnwrapped(isKey, columns.length, features), ctx);
     case 'PROTOBUF':
+      return protobufCodec(info, columns, isKey, ctx);
     case 'PROTOBUF_NOSR':
     case 'JSON_SR':
       throw new KsqlUnsupportedError(`${format} format`);
