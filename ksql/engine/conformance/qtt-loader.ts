@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { isJsonObject, isLosslessNumber, parseJson, type JsonObject, type JsonValue } from './json.ts';
-import type { QttCase, QttFile, QttHeader, QttRecord, QttTopic, QttWindow } from './qtt-model.ts';
+import type {
+  QttCase,
+  QttFile,
+  QttHeader,
+  QttRecord,
+  QttSchemaReference,
+  QttTopic,
+  QttWindow,
+} from './qtt-model.ts';
 
 /** A QTT file that does not have the documented shape (`TestCaseNode` validation). */
 export class QttFormatError extends Error {
@@ -113,6 +121,15 @@ function toHeader(file: string, h: JsonValue, what: string): QttHeader {
   return { key, value };
 }
 
+function references(v: JsonValue | undefined): QttSchemaReference[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.filter(isJsonObject).map((r) => ({
+    name: String(r.name),
+    ...(typeof r.format === 'string' ? { format: r.format } : {}),
+    schema: r.schema ?? null,
+  }));
+}
+
 function topics(file: string, v: JsonValue | undefined, what: string): QttTopic[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new QttFormatError(file, `${what} must be an array`);
@@ -131,6 +148,8 @@ function topics(file: string, v: JsonValue | undefined, what: string): QttTopic[
       valueSchema: t.valueSchema ?? undefined,
       keySchemaId: num(t.keySchemaId),
       valueSchemaId: num(t.valueSchemaId),
+      keySchemaReferences: references(t.keySchemaReferences),
+      valueSchemaReferences: references(t.valueSchemaReferences),
       partitions: num(t.partitions),
       replicas: num(t.replicas),
     };

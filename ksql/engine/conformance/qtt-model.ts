@@ -35,8 +35,18 @@ export interface QttTopic {
   readonly valueSchema?: JsonValue;
   readonly keySchemaId?: number;
   readonly valueSchemaId?: number;
+  /** Schemas the key/value schema imports (TopicNode `keySchemaReferences`, Protobuf `import`). */
+  readonly keySchemaReferences?: readonly QttSchemaReference[];
+  readonly valueSchemaReferences?: readonly QttSchemaReference[];
   readonly partitions?: number;
   readonly replicas?: number;
+}
+
+/** SchemaReferenceNode: registered under the subject `name`, imported by that name. */
+export interface QttSchemaReference {
+  readonly name: string;
+  readonly format?: string;
+  readonly schema: JsonValue;
 }
 
 export interface QttExpectedException {

@@ -5,6 +5,7 @@ import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
 import type { KafkaRecord, ProducerRecord } from '../topics/topic-log.ts';
 import type { Actual } from './actual-value.ts';
 import { decodeAvro, encodeAvro } from './avro-spec.ts';
+import { decodeProtobuf, encodeProtobuf } from './protobuf-spec.ts';
 import { javaBigDecimal } from './big-decimal.ts';
 import type { EngineModules } from './engine-modules.ts';
 import {
@@ -22,8 +23,9 @@ import { field, toActual, toTyped } from './typed-value.ts';
  * Turns QTT records (the logical JSON form, ../shared/reference/ksqldb.md a.3) into Kafka
  * records and back, as the Java driver's spec serdes do (`SerdeUtil`): JSON is written and
  * read as JSON text keeping number lexemes (ValueSpecJsonSerdeSupplier: floats as BigDecimal),
- * DELIMITED as the string itself (StringSerdeSupplier), KAFKA and AVRO through the engine's own
- * serde for the source's columns. Windowed keys carry the Kafka Streams window suffix (e.5).
+ * DELIMITED as the string itself (StringSerdeSupplier), AVRO and PROTOBUF with the subject's
+ * registered schema (avro-spec.ts, protobuf-spec.ts), KAFKA (and AVRO/PROTOBUF without a
+ * registered schema) through the engine's own serde for the source's columns. Windowed keys carry the Kafka Streams window suffix (e.5).
  */
 export class RecordCodec {
   private readonly keySerdes = new Map<string, Promise<KeySerde>>();
@@ -67,6 +69,11 @@ export class RecordCodec {
       const framed = await encodeAvro(rec.key, `${source.topic}-key`, this.engine.registry);
       if (framed) return framed;
     }
+    if (format === 'PROTOBUF') {
+      const fullName = source.keyFormat.info.properties['fullSchemaName'];
+      const framed = await encodeProtobuf(rec.key, `${source.topic}-key`, this.engine.registry, fullName);
+      if (framed) return framed;
+    }
     const columns = source.schema.key;
     const wrapped = columns.length !== 1 || source.keyFormat.features.includes('WRAP_SINGLES');
     const serde = await this.keySerde(source);
@@ -83,6 +90,11 @@ export class RecordCodec {
     checkSupported(format);
     if (format === 'AVRO') {
       const framed = await encodeAvro(rec.value, `${source.topic}-value`, this.engine.registry);
+      if (framed) return framed;
+    }
+    if (format === 'PROTOBUF') {
+      const fullName = source.valueFormat.info.properties['fullSchemaName'];
+      const framed = await encodeProtobuf(rec.value, `${source.topic}-value`, this.engine.registry, fullName);
       if (framed) return framed;
     }
     const columns = valueColumns(source);
@@ -153,6 +165,7 @@ export class RecordCodec {
       if (kf.info.format === 'JSON') return jsonActual(keyBytes);
       if (kf.info.format === 'DELIMITED') return text(keyBytes);
       if (kf.info.format === 'AVRO') return decodeAvro(keyBytes, this.engine.registry);
+      if (kf.info.format === 'PROTOBUF') return decodeProtobuf(keyBytes, this.engine.registry);
       const kafka = kf.info.format === 'KAFKA' ? kafkaActual(keyBytes, sink.schema.key) : undefined;
       if (kafka !== undefined) return kafka;
       const cols = viaEngine().keyColumns;
@@ -165,6 +178,7 @@ export class RecordCodec {
       if (vf.info.format === 'JSON') return jsonActual(r.value);
       if (vf.info.format === 'DELIMITED') return text(r.value);
       if (vf.info.format === 'AVRO') return decodeAvro(r.value, this.engine.registry);
+      if (vf.info.format === 'PROTOBUF') return decodeProtobuf(r.value, this.engine.registry);
       const kafka = vf.info.format === 'KAFKA' ? kafkaActual(r.value, valueColumns(sink)) : undefined;
       if (kafka !== undefined) return kafka;
       const d = viaEngine();
@@ -224,7 +238,7 @@ function valueColumns(source: SourceInfo): Column[] {
 }
 
 function checkSupported(format: string): void {
-  if (format === 'PROTOBUF' || format === 'PROTOBUF_NOSR' || format === 'JSON_SR') {
+  if (format === 'PROTOBUF_NOSR' || format === 'JSON_SR') {
     throw new KsqlUnsupportedError(`${format} format`);
   }
 }

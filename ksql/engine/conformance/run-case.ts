@@ -1,5 +1,5 @@
 import type { KsqlEngine, SourceInfo } from '../api.ts';
-import type { RegisteredSchema } from '../serde/schema-registry.ts';
+import type { RegisteredSchema, SchemaReference } from '../serde/schema-registry.ts';
 import type { KafkaRecord } from '../topics/topic-log.ts';
 import { formatActual } from './actual-value.ts';
 import type { QttRun } from './case-expander.ts';
@@ -98,15 +98,33 @@ export async function prepareTopics(
   statements: readonly string[],
 ): Promise<void> {
   for (const t of topics) {
-    for (const [fmt, schema, id, subject] of [
-      [t.keyFormat, t.keySchema, t.keySchemaId, `${t.name}-key`],
-      [t.valueFormat, t.valueSchema, t.valueSchemaId, `${t.name}-value`],
+    for (const [fmt, schema, id, subject, refs] of [
+      [t.keyFormat, t.keySchema, t.keySchemaId, `${t.name}-key`, t.keySchemaReferences],
+      [t.valueFormat, t.valueSchema, t.valueSchemaId, `${t.name}-value`, t.valueSchemaReferences],
     ] as const) {
       if (schema === undefined || schema === null) continue;
-      const schemaType = schemaTypeOf(fmt, schema);
-      if (schemaType === 'PROTOBUF') throw new HarnessUnsupported('PROTOBUF format');
-      // Avro and JSON schemas are JSON documents: the primitive schema "int" is the JSON string `"int"`.
-      await register(engine.registry, subject, { schemaType, schema: stringifyJson(schema) }, id);
+      const schemaType = schemaTypeOf(fmt);
+      // Avro and JSON schemas are JSON documents: the primitive schema "int" is the JSON string
+      // `"int"`; Protobuf schemas are proto text (SerdeUtil.buildSchema).
+      const text = (s: JsonValue): string =>
+        schemaType === 'PROTOBUF' && typeof s === 'string' ? s : stringifyJson(s);
+      // References are registered under their own name first (TestExecutor), version 1.
+      const references: SchemaReference[] = [];
+      for (const r of refs ?? []) {
+        await register(
+          engine.registry,
+          r.name,
+          { schemaType: schemaTypeOf(r.format), schema: text(r.schema) },
+          undefined,
+        );
+        references.push({ name: r.name, subject: r.name, version: 1 });
+      }
+      await register(
+        engine.registry,
+        subject,
+        { schemaType, schema: text(schema), ...(references.length > 0 ? { references } : {}) },
+        id,
+      );
     }
     if (!engine.topics.describeTopic(t.name))
       engine.topics.createTopic(t.name, t.partitions ?? 1, t.replicas ?? 1);
@@ -131,12 +149,12 @@ async function register(
   else await registry.register(subject, schema);
 }
 
-function schemaTypeOf(format: string | undefined, schema: JsonValue): 'AVRO' | 'JSON' | 'PROTOBUF' {
+/** SerdeUtil.buildSchema: a topic's schema is Avro unless its format says otherwise. */
+function schemaTypeOf(format: string | undefined): 'AVRO' | 'JSON' | 'PROTOBUF' {
   const f = (format ?? '').toUpperCase();
   if (f.startsWith('PROTOBUF')) return 'PROTOBUF';
   if (f === 'JSON' || f === 'JSON_SR') return 'JSON';
-  if (f === 'AVRO') return 'AVRO';
-  return typeof schema === 'string' ? 'PROTOBUF' : 'AVRO';
+  return 'AVRO';
 }
 
 /** KAFKA_TOPIC (and PARTITIONS) of a CREATE STREAM/TABLE that is not a C*AS. */
