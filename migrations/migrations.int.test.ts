@@ -27,7 +27,10 @@ async function contractColumns(): Promise<Map<string, { column: string; type: st
   for (const line of text.split('\n')) {
     const heading = /^### `([a-z_]+)`/.exec(line);
     if (heading) table = heading[1];
-    const row = /^\|\s*(?:`[A-Z_]+`|\(not in the record\))\s*\|\s*(?:[A-Z]+|—)\s*\|\s*`([a-z_]+) ([a-z ]+?)( not null)?`\s*\|/.exec(line);
+    const row =
+      /^\|\s*(?:`[A-Z_]+`|\(not in the record\))\s*\|\s*(?:[A-Z]+|—)\s*\|\s*`([a-z_]+) ([a-z ]+?)( not null)?`\s*\|/.exec(
+        line,
+      );
     if (row && table && row[1] && row[2]) {
       out.set(table, [
         ...(out.get(table) ?? []),
@@ -44,12 +47,18 @@ const TYPE_NAMES: Record<string, string> = {
   bigint: 'bigint',
   integer: 'integer',
   'double precision': 'double precision',
+  boolean: 'boolean',
 };
 
 describe('migrations', () => {
   it('dry run lists the pending migrations with their SQL and creates nothing', async () => {
     const plan = await migrate({ databaseUrl, schema, dryRun: true });
-    expect(plan.applied).toEqual(['0001_warehouse_tables', '0002_dashboard_views', '0003_detection_times']);
+    expect(plan.applied).toEqual([
+      '0001_warehouse_tables',
+      '0002_dashboard_views',
+      '0003_detection_times',
+      '0004_invalid_orders',
+    ]);
     expect(plan.sql?.get('0001_warehouse_tables')).toMatch(/create table popular_products/);
     expect(plan.sql?.get('0001_warehouse_tables')).not.toMatch(/drop table/);
     const ns = await client.query('SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = $1', [schema]);
@@ -58,7 +67,12 @@ describe('migrations', () => {
 
   it('apply once, then report nothing to do (idempotent), and record their history', async () => {
     const first = await migrate({ databaseUrl, schema });
-    expect(first.applied).toEqual(['0001_warehouse_tables', '0002_dashboard_views', '0003_detection_times']);
+    expect(first.applied).toEqual([
+      '0001_warehouse_tables',
+      '0002_dashboard_views',
+      '0003_detection_times',
+      '0004_invalid_orders',
+    ]);
     const second = await migrate({ databaseUrl, schema });
     expect(second.applied).toEqual([]);
     expect((await migrate({ databaseUrl, schema, dryRun: true })).applied).toEqual([]);
@@ -70,6 +84,7 @@ describe('migrations', () => {
     const contract = await contractColumns();
     expect([...contract.keys()].sort()).toEqual([
       'high_value_orders',
+      'invalid_orders',
       'popular_products',
       'realtime_stats',
       'suspicious_ips',
@@ -109,6 +124,7 @@ describe('migrations', () => {
     );
     expect(rows).toEqual([
       { table_name: 'high_value_orders', pk: 'order_id' },
+      { table_name: 'invalid_orders', pk: 'order_id' },
       { table_name: 'popular_products', pk: 'window_start,product_id' },
       { table_name: 'realtime_stats', pk: 'window_start' },
       { table_name: 'suspicious_ips', pk: 'window_start,ip_address' },
@@ -116,14 +132,19 @@ describe('migrations', () => {
   });
 
   it('revert cleanly and apply again', async () => {
-    const down = await migrate({ databaseUrl, schema, direction: 'down', count: 3 });
-    expect(down.applied).toEqual(['0003_detection_times', '0002_dashboard_views', '0001_warehouse_tables']);
+    const down = await migrate({ databaseUrl, schema, direction: 'down', count: 4 });
+    expect(down.applied).toEqual([
+      '0004_invalid_orders',
+      '0003_detection_times',
+      '0002_dashboard_views',
+      '0001_warehouse_tables',
+    ]);
     const tables = await client.query(
       `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1 AND tablename <> 'pgmigrations'`,
       [schema],
     );
     expect(tables.rows[0].n).toBe(0);
-    expect((await migrate({ databaseUrl, schema })).applied).toHaveLength(3);
+    expect((await migrate({ databaseUrl, schema })).applied).toHaveLength(4);
   });
 
   it('wait for the advisory lock: concurrent runs apply each migration once', async () => {
@@ -133,7 +154,7 @@ describe('migrations', () => {
         migrate({ databaseUrl, schema: other }),
         migrate({ databaseUrl, schema: other }),
       ]);
-      expect(runs.map((r) => r.applied.length).sort()).toEqual([0, 3]);
+      expect(runs.map((r) => r.applied.length).sort()).toEqual([0, 4]);
     } finally {
       await client.query(`DROP SCHEMA IF EXISTS ${other} CASCADE`);
     }

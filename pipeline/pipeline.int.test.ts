@@ -265,6 +265,20 @@ describe('npm start pipeline, end to end on the local runtime', () => {
     expect(records.map((r) => r.value?.[0])).toEqual(invalid.map((o) => o.order_id));
   });
 
+  it('invalid_orders holds exactly those orders, field for field', async () => {
+    const byId = (a: unknown[], b: unknown[]) => (String(a[0]) < String(b[0]) ? -1 : 1);
+    const invalid = orders().filter((o) => !(o.quantity > 0 && o.unit_price > 0));
+    const rows = await warehouse.query<{
+      order_id: string;
+      event_ts: Date;
+      quantity: number;
+      unit_price: string;
+    }>('SELECT order_id, event_ts, quantity, unit_price FROM invalid_orders');
+    expect(
+      rows.map((r) => [r.order_id, ms(r.event_ts), r.quantity, Number(r.unit_price)]).sort(byId),
+    ).toEqual(invalid.map((o) => [o.order_id, o.event_ts, o.quantity, o.unit_price]).sort(byId));
+  });
+
   it('counts poison records in the processing log, as ksqlDB does, and keeps going', () => {
     const poison = events.filter((e) => e.kind === 'raw').length;
     const entries = pipeline.engine.processingLog.filter((p) => p.topic === 'orders');

@@ -53,6 +53,10 @@ async function fillSampleRows(c: pg.Client): Promise<void> {
     INSERT INTO high_value_orders (order_id, event_ts, user_id, session_id, ip_address, product_id, product_name, category, unit_price, quantity, total_krw, payment_method)
     SELECT 'order-' || g, now() - g * interval '7 seconds', 'u' || g, 's' || g, '10.0.0.' || g, 'P1', '노트북', 'electronics', 1500000, 1, 1500000, 'card'
     FROM generate_series(1, 40) AS g`);
+  await c.query(`
+    INSERT INTO invalid_orders (order_id, event_ts, user_id, session_id, ip_address, product_id, product_name, category, unit_price, quantity, payment_method, channel, device_type, user_agent, country, region, coupon_code, is_new_account)
+    SELECT 'bad-' || g, now() - g * interval '11 seconds', 'u' || g, 's' || g, '10.0.1.' || g, 'P2', '마우스', 'electronics', 25000, -1, 'card', 'web', 'desktop', 'Mozilla/5.0', 'KR', 'Seoul', NULL, false
+    FROM generate_series(1, 12) AS g`);
 }
 
 describe('Grafana queries against the migrated schema', () => {

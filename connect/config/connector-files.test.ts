@@ -24,7 +24,13 @@ describe('connector files', () => {
   it('cover every table of the data contract, one connector per topic', () => {
     const topics = files.map((f) => f.config.topics).sort();
     expect(topics).toEqual([...contractKeys().keys()].sort());
-    expect(topics).toEqual(['high_value_orders', 'popular_products', 'realtime_stats', 'suspicious_ips']);
+    expect(topics).toEqual([
+      'high_value_orders',
+      'invalid_orders',
+      'popular_products',
+      'realtime_stats',
+      'suspicious_ips',
+    ]);
   });
 
   for (const file of files) {

@@ -36,9 +36,10 @@ describe('deploy-connectors against a Connect REST stand-in', () => {
     const { code, out } = await run(() => ({ kind: 'running-after', polls: 2 }));
     expect(code).toBe(0);
     expect(out).toMatch(/sink-popular-products\s+created\s+RUNNING/);
-    expect(out).toContain('4 connector(s) RUNNING');
+    expect(out).toContain('5 connector(s) RUNNING');
     expect(fake?.requests.filter((r) => r.startsWith('PUT'))).toEqual([
       'PUT /connectors/sink-high-value-orders/config',
+      'PUT /connectors/sink-invalid-orders/config',
       'PUT /connectors/sink-popular-products/config',
       'PUT /connectors/sink-realtime-stats/config',
       'PUT /connectors/sink-suspicious-ips/config',
@@ -56,13 +57,13 @@ describe('deploy-connectors against a Connect REST stand-in', () => {
     await runDeployConnectors('deploy', flags, sink);
     let out = '';
     expect(await runDeployConnectors('deploy', flags, (t) => (out += t))).toBe(0);
-    expect(out.match(/unchanged/g)).toHaveLength(4);
+    expect(out.match(/unchanged/g)).toHaveLength(5);
     out = '';
     expect(
       await runDeployConnectors('deploy', { ...flags, set: ['batch.size=500'] }, (t) => (out += t)),
     ).toBe(0);
-    expect(out.match(/updated/g)).toHaveLength(4);
-    expect(fake.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(8);
+    expect(out.match(/updated/g)).toHaveLength(5);
+    expect(fake.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(10);
   });
 
   it('a FAILED task exits 1 and prints the first lines of its trace', async () => {
@@ -80,7 +81,7 @@ describe('deploy-connectors against a Connect REST stand-in', () => {
     );
     expect(out).not.toContain('processResults'); // only the first lines
     expect(out).toMatch(/sink-suspicious-ips\s+created\s+RUNNING/); // the others still deployed
-    expect(out).toContain('1 of 4 connector(s) not RUNNING');
+    expect(out).toContain('1 of 5 connector(s) not RUNNING');
   });
 
   it('gives up after the timeout, naming the state it saw', async () => {

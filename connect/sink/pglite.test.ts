@@ -69,7 +69,7 @@ describe('local sink into PGlite', () => {
       database: pgliteDatabase(db),
       errorLog: () => {},
     });
-    expect(sinks.tasks).toHaveLength(4);
+    expect(sinks.tasks).toHaveLength(5);
     fx.popular({ product: 'P7', start: T0, count: 3 });
     fx.highValue({ id: 'o9', ts: T0, total: 900_000 });
     await vi.waitFor(async () => {
@@ -79,6 +79,6 @@ describe('local sink into PGlite', () => {
       expect(Number(n.rows[0]?.n)).toBe(2);
     });
     await sinks.stop();
-    expect(sinks.tasks.map((t) => t.status.state)).toEqual(['STOPPED', 'STOPPED', 'STOPPED', 'STOPPED']);
+    expect(sinks.tasks.map((t) => t.status.state)).toEqual(sinks.tasks.map(() => 'STOPPED'));
   });
 });
