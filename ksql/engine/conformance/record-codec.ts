@@ -238,7 +238,7 @@ function valueColumns(source: SourceInfo): Column[] {
 }
 
 function checkSupported(format: string): void {
-  if (format === 'PROTOBUF_NOSR' || format === 'JSON_SR') {
+  if (format === 'JSON_SR') {
     throw new KsqlUnsupportedError(`${format} format`);
   }
 }

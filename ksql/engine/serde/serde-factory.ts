@@ -9,6 +9,7 @@ import { validateKeyColumns, validateValueColumns } from './format-validation.ts
 import { jsonCodec } from './json/json-codec.ts';
 import { kafkaCodec } from './kafka/kafka-codec.ts';
 import { protobufCodec } from './protobuf/protobuf-codec.ts';
+import { protobufNoSrCodec } from './protobuf/protobuf-nosr-codec.ts';
 import { isUnwrapped, type RowCodec } from './row-codec.ts';
 import type { SchemaRegistryClient } from './schema-registry.ts';
 import type {
@@ -43,7 +44,7 @@ export interface SerdeContext {
  * read back, delimited.json "multi-column key") is written as a null key. Async so AVRO can register/fetch schemas up front;
  * serialize/deserialize are synchronous. Windowed key formats wrap the inner key bytes (e.5).
  * Throws KsqlStatementError if the format cannot hold the columns, KsqlUnsupportedError for
- * PROTOBUF_NOSR and JSON_SR.
+ * JSON_SR.
  */
 export async function createKeySerde(
   format: KeyFormat,
@@ -143,6 +144,7 @@ async function createCodec(
     case 'PROTOBUF':
       return protobufCodec(info, columns, isKey, ctx);
     case 'PROTOBUF_NOSR':
+      return protobufNoSrCodec(columns);
     case 'JSON_SR':
       throw new KsqlUnsupportedError(`${format} format`);
     default:
