@@ -6,6 +6,7 @@ import type { QttRun } from './case-expander.ts';
 import { matches } from './comparator.ts';
 import type { EngineModules } from './engine-modules.ts';
 import { judge } from './expected-exception.ts';
+import { javaHashMapOrder } from './java-hash-map-order.ts';
 import { isLosslessNumber, stringifyJson, type JsonObject, type JsonValue } from './json.ts';
 import { checkPostConditions } from './post-conditions.ts';
 import type { QttRecord, QttTopic } from './qtt-model.ts';
@@ -39,7 +40,7 @@ export async function runQttCase(
       mode: 'test',
       properties: { ...BASE_PROPERTIES, ...properties(run.properties) },
     });
-    await prepareTopics(engine, c.topics, run.statements);
+    await prepareTopics(engine, c.topics, run.statements, statementSchemaRegistrar(engine, mods, run));
     // TestExecutorUtil runs the statements as one script joined by newlines: a syntax error in
     // statement 2 reports `line 2:...` (group-by.json "with groupings (stream->table)").
     await engine.execute(run.statements.join('\n'));
@@ -92,48 +93,103 @@ export function properties(props: JsonObject): Record<string, unknown> {
  * CREATE STREAM/TABLE statements. Everything is one partition unless stated: the Java driver
  * runs each topology in a single-partition TopologyTestDriver.
  */
+/**
+ * Registers the case's topic schemas and creates its topics, in the order QTT's TestExecutor
+ * does: the case's `topics` and the topics of its `CREATE STREAM/TABLE` statements collected in
+ * a Java HashMap and walked in its iteration order (`java-hash-map-order.ts`). A statement
+ * topic's schema is the one the statement itself registers (`registerStatementSchema`, when
+ * given: QTT derives it from the statement's columns), so schema ids come out as in QTT.
+ */
 export async function prepareTopics(
   engine: KsqlEngine,
   topics: readonly QttTopic[],
   statements: readonly string[],
+  registerStatementSchema?: (statement: string) => Promise<void>,
 ): Promise<void> {
-  for (const t of topics) {
-    for (const [fmt, schema, id, subject, refs] of [
-      [t.keyFormat, t.keySchema, t.keySchemaId, `${t.name}-key`, t.keySchemaReferences],
-      [t.valueFormat, t.valueSchema, t.valueSchemaId, `${t.name}-value`, t.valueSchemaReferences],
-    ] as const) {
-      if (schema === undefined || schema === null) continue;
-      const schemaType = schemaTypeOf(fmt);
-      // Avro and JSON schemas are JSON documents: the primitive schema "int" is the JSON string
-      // `"int"`; Protobuf schemas are proto text (SerdeUtil.buildSchema).
-      const text = (s: JsonValue): string =>
-        schemaType === 'PROTOBUF' && typeof s === 'string' ? s : stringifyJson(s);
-      // References are registered under their own name first (TestExecutor), version 1.
-      const references: SchemaReference[] = [];
-      for (const r of refs ?? []) {
-        await register(
-          engine.registry,
-          r.name,
-          { schemaType: schemaTypeOf(r.format), schema: text(r.schema) },
-          undefined,
-        );
-        references.push({ name: r.name, subject: r.name, version: 1 });
-      }
-      await register(
-        engine.registry,
-        subject,
-        { schemaType, schema: text(schema), ...(references.length > 0 ? { references } : {}) },
-        id,
-      );
-    }
-    if (!engine.topics.describeTopic(t.name))
-      engine.topics.createTopic(t.name, t.partitions ?? 1, t.replicas ?? 1);
+  const explicit = new Map(topics.map((t) => [t.name, t]));
+  const declaring = new Map<string, string>();
+  for (const s of statements) {
+    const topic = statementTopic(s);
+    if (topic && !declaring.has(topic.name)) declaring.set(topic.name, s);
+  }
+  for (const name of javaHashMapOrder([...explicit.keys(), ...declaring.keys()])) {
+    const t = explicit.get(name);
+    if (t) await prepareTopic(engine, t);
+    else if (registerStatementSchema && hasColumns(declaring.get(name)!))
+      await registerStatementSchema(declaring.get(name)!);
   }
   for (const s of statements) {
     const topic = statementTopic(s);
     if (topic && !engine.topics.describeTopic(topic.name))
       engine.topics.createTopic(topic.name, topic.partitions);
   }
+}
+
+function hasColumns(statement: string): boolean {
+  return /^\s*CREATE\s+(OR\s+REPLACE\s+)?(SOURCE\s+)?(STREAM|TABLE)\s+(IF\s+NOT\s+EXISTS\s+)?[^\s(]+\s*\(/i.test(
+    statement,
+  );
+}
+
+async function prepareTopic(engine: KsqlEngine, t: QttTopic): Promise<void> {
+  for (const [fmt, schema, id, subject, refs] of [
+    [t.keyFormat, t.keySchema, t.keySchemaId, `${t.name}-key`, t.keySchemaReferences],
+    [t.valueFormat, t.valueSchema, t.valueSchemaId, `${t.name}-value`, t.valueSchemaReferences],
+  ] as const) {
+    if (schema === undefined || schema === null) continue;
+    const schemaType = schemaTypeOf(fmt);
+    // Avro and JSON schemas are JSON documents: the primitive schema "int" is the JSON string
+    // `"int"`; Protobuf schemas are proto text (SerdeUtil.buildSchema).
+    const text = (s: JsonValue): string =>
+      schemaType === 'PROTOBUF' && typeof s === 'string' ? s : stringifyJson(s);
+    // References are registered under their own name first (TestExecutor), version 1.
+    const references: SchemaReference[] = [];
+    for (const r of refs ?? []) {
+      await register(
+        engine.registry,
+        r.name,
+        { schemaType: schemaTypeOf(r.format), schema: text(r.schema) },
+        undefined,
+      );
+      references.push({ name: r.name, subject: r.name, version: 1 });
+    }
+    await register(
+      engine.registry,
+      subject,
+      { schemaType, schema: text(schema), ...(references.length > 0 ? { references } : {}) },
+      id,
+    );
+  }
+  if (!engine.topics.describeTopic(t.name))
+    engine.topics.createTopic(t.name, t.partitions ?? 1, t.replicas ?? 1);
+}
+
+/**
+ * Registers the schemas a CREATE statement registers, by running it alone on a scratch engine
+ * that shares the case's registry (and nothing else). A statement that cannot run alone (it
+ * needs variables or other sources) registers nothing here, and registers when the case runs it.
+ */
+function statementSchemaRegistrar(
+  engine: KsqlEngine,
+  mods: EngineModules,
+  run: QttRun,
+): (statement: string) => Promise<void> {
+  return async (statement) => {
+    const scratch = await mods.createEngine({
+      mode: 'test',
+      registry: engine.registry,
+      properties: { ...BASE_PROPERTIES, ...properties(run.properties) },
+    });
+    try {
+      const topic = statementTopic(statement);
+      if (topic) scratch.topics.createTopic(topic.name, topic.partitions);
+      await scratch.execute(statement);
+    } catch {
+      // registers when the case runs it
+    } finally {
+      await scratch.close().catch(() => undefined);
+    }
+  };
 }
 
 /** Registers under the id the case gives (`valueSchemaId`), when the registry can (the in-memory one can). */

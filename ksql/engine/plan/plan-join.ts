@@ -235,7 +235,7 @@ export function planJoin(
         const inBoth = sides.every((x) =>
           [...x.source.schema.key, ...x.source.schema.value].some((c) => c.name === e.name.name),
         );
-        const own = `${sides[resolveSide(e.source?.name, e.name.name, sides, st)]?.alias ?? ''}_${e.name.name}`;
+        const own = `${sides[resolveSide(e.source?.name, e.name.name, sides, st, e.loc)]?.alias ?? ''}_${e.name.name}`;
         alias = { name: inBoth ? own : e.name.name, quoted: true };
       }
       return [{ ...item, expression: rewrite(e), ...(alias ? { alias } : {}) }];
