@@ -170,10 +170,13 @@ export async function analyzeCreateSource(
     if (inferred !== undefined && valueFormatName === 'PROTOBUF') {
       value = await protobufColumns(ctx.registry, inferred, 'VALUE', w.valueSchemaFullName, w.valueSchemaId);
     } else if (inferred !== undefined) {
-      value = inferColumnsFromAvro(inferred.schema, 'VALUE', unwrappedValue);
-      // With an explicit VALUE_SCHEMA_ID the field names keep their case (elements.json
-      // "validate schema id without value elements OK", insert-values.json "... with schema id").
-      if (w.valueSchemaId !== undefined) value = withFieldCase(value, inferred.schema);
+      // With an explicit VALUE_SCHEMA_ID field names keep their case, nested struct fields too
+      // (elements.json "validate schema id without value elements OK", insert-values.json
+      // "AVRO schema containing string, array, and struct with schema id").
+      value = inferColumnsFromAvro(inferred.schema, 'VALUE', {
+        unwrapped: unwrappedValue,
+        originalFieldNames: w.valueSchemaId !== undefined,
+      });
     }
   }
   if (key.length === 0 && supportsInference(keyFormatName)) {
