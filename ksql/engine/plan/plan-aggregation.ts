@@ -9,7 +9,7 @@ import type { SqlType } from '../types/sql-type.ts';
 import { BIGINT } from '../types/sql-type.ts';
 import { durationMs } from './duration.ts';
 import { fastAggregate } from './fast-aggregates.ts';
-import { aggregateCalls, isAggregateCall, referencesAny } from './expression-checks.ts';
+import { aggregateCalls, isAggregateCall, referencedColumns, referencesAny } from './expression-checks.ts';
 import { expressionKey, mapExpression, walkExpression } from './map-expression.ts';
 import { fmt, joinAnd, NULL_TYPE_MESSAGE } from './messages.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -258,9 +258,14 @@ export function planAggregation(
   if (valueColumns.length === 0)
     throw new KsqlStatementError('The projection contains no value columns.', st);
   let having: Evaluator | undefined;
+  const havingCalls: number[] = [];
   if (havingExpr) {
     const h = compileAgg(havingExpr, 'HAVING').evaluate;
     having = (row) => h(row) === true;
+    const refs = new Set(referencedColumns(havingExpr));
+    calls.forEach((_, i) => {
+      if (refs.has(aggName(i))) havingCalls.push(i);
+    });
   }
   const window = query.window ? windowSpec(query.window, query.emit === 'FINAL') : undefined;
   return {
@@ -270,7 +275,7 @@ export function planAggregation(
       calls,
       ...(window ? { window } : {}),
       emitFinal: query.emit === 'FINAL',
-      ...(having ? { having } : {}),
+      ...(having ? { having, havingCalls } : {}),
       value: valueEvals,
       tableSource: source.type === 'TABLE',
     },

@@ -39,6 +39,8 @@ export interface AggregatePlan {
   readonly window?: WindowSpec;
   readonly emitFinal: boolean;
   readonly having?: Evaluator;
+  /** The aggregate calls HAVING reads: the others are mapped only for rows that pass it. */
+  readonly havingCalls?: readonly number[];
   /** Output value columns over the aggregate row (key = the group key, in GROUP BY order). */
   readonly value: readonly Evaluator[];
   /** GROUP BY on a TABLE: changes undo the old row (reference e.3). */

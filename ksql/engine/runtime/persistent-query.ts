@@ -248,6 +248,18 @@ function aggregation(
   const nk = groupBy.length;
   const nc = calls.length;
 
+  // HAVING reads only some aggregates: the others are mapped for the rows that pass it.
+  const havingCalls = having ? (p.havingCalls ?? calls.map((_, i) => i)) : [];
+  const otherCalls = calls.map((_, i) => i).filter((i) => !havingCalls.includes(i));
+  // The aggregate row is rebuilt for each output: evaluators read it and keep nothing of it.
+  const aggRow = new Array<unknown>(nk + nc + 2);
+  const mapCalls = (acc: unknown[], which: readonly number[]): void => {
+    for (let j = 0; j < which.length; j++) {
+      const i = which[j] as number;
+      aggRow[nk + i] = (calls[i] as AggregateCall).fn.map(acc[i]);
+    }
+  };
+
   /** Computes HAVING and the output row of an aggregate row and writes it (or a tombstone). */
   const output = (r: AggregateRow<unknown[]>): void => {
     const acc = r.acc;
@@ -257,16 +269,16 @@ function aggregation(
       return;
     }
     const key = r.key;
-    const aggRow = new Array<unknown>(nk + nc + 2);
     for (let i = 0; i < nk; i++) aggRow[i] = key[i];
-    for (let i = 0; i < nc; i++) aggRow[nk + i] = (calls[i] as AggregateCall).fn.map(acc[i]);
     aggRow[nk + nc] = r.window ? r.window.start : null;
     aggRow[nk + nc + 1] = r.window ? r.window.end : null;
+    mapCalls(acc, havingCalls);
     if (having && !having(aggRow)) {
       if (r.passed) write(key, null, r.ts, r.window);
       r.passed = false;
       return;
     }
+    mapCalls(acc, otherCalls);
     const value = new Array<unknown>(valueEvals.length);
     for (let i = 0; i < valueEvals.length; i++) value[i] = (valueEvals[i] as Evaluator)(aggRow);
     write(key, value, r.ts, r.window);

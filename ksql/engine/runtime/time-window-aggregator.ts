@@ -3,12 +3,30 @@ import { keyString } from './key-string.ts';
 import type { AggregateRow, AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
 import { timeWindowStarts } from './window-assign.ts';
 
-interface WindowEntry<A> extends AggregateRow<A> {
-  readonly start: number;
-  readonly window: WindowBounds;
-  acc: A;
-  /** max timestamp aggregated into the window (the output record timestamp, e.3). */
-  ts: number;
+/**
+ * One window of one key: the aggregate row and its own window bounds (no separate bounds
+ * object: with one short-lived key per record, a hopping aggregation creates size / advance
+ * rows per record).
+ */
+class WindowEntry<A> implements AggregateRow<A>, WindowBounds {
+  readonly end: number;
+  passed = false;
+  cached = false;
+
+  constructor(
+    readonly key: readonly unknown[],
+    readonly start: number,
+    size: number,
+    public acc: A,
+    /** max timestamp aggregated into the window (the output record timestamp, e.3). */
+    public ts: number,
+  ) {
+    this.end = start + size;
+  }
+
+  get window(): WindowBounds {
+    return this;
+  }
 }
 
 /** The open windows of one key, ascending by start (a handful: size / advance + grace / advance). */
@@ -58,12 +76,14 @@ export class TimeWindowAggregator<A> {
     const closeTime = this.streamTime - o.grace;
     const keyStr = keyString(key);
     let kw = this.byKey.get(keyStr);
+    const isNew = !kw;
     if (!kw) {
       kw = { key: key.slice(), keyStr, windows: [] };
       this.byKey.set(keyStr, kw);
     }
     const threshold = this.threshold();
     this.prune(kw, threshold);
+    const newest = kw.windows[kw.windows.length - 1]?.start ?? -Infinity;
     // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record).
     const first = Math.floor(Math.max(0, ts - o.size + o.advance) / o.advance) * o.advance;
     const args = o.ops.args(row);
@@ -77,6 +97,13 @@ export class TimeWindowAggregator<A> {
       entry.acc = o.ops.add(entry.acc, args);
       if (start > this.storeTime) this.storeTime = start;
       if (!o.emitFinal) o.sink(entry);
+    }
+    if (!isNew && (kw.windows[kw.windows.length - 1]?.start ?? -Infinity) > newest) {
+      // A new newest window: move the key to the end of the map (once per record; a new key
+      // is there already), so the map stays ordered by each key's newest window and the
+      // sweep finds the idle keys at the front.
+      this.byKey.delete(keyStr);
+      this.byKey.set(keyStr, kw);
     }
     if (late > 0) o.late.lateDropped(late);
     if (o.emitFinal) this.maybeEmitFinal(closeTime);
@@ -93,21 +120,9 @@ export class TimeWindowAggregator<A> {
       if (ts > found.ts) found.ts = ts;
       return found;
     }
-    const e: WindowEntry<A> = {
-      key: kw.key,
-      start,
-      window: { start, end: start + this.o.size },
-      acc: this.o.ops.init(),
-      ts,
-      passed: false,
-    };
-    ws.splice(i + 1, 0, e);
-    if (i + 1 === ws.length - 1) {
-      // A new newest window: move the key to the end of the map, so the map stays ordered by
-      // each key's newest window and the sweep finds the idle keys at the front.
-      this.byKey.delete(kw.keyStr);
-      this.byKey.set(kw.keyStr, kw);
-    }
+    const e = new WindowEntry(kw.key, start, this.o.size, this.o.ops.init(), ts);
+    if (i + 1 === ws.length) ws.push(e);
+    else ws.splice(i + 1, 0, e);
     return e;
   }
 
@@ -158,10 +173,10 @@ export class TimeWindowAggregator<A> {
    */
   private sweep(threshold: number): void {
     this.sweptAt = threshold;
-    for (const [k, kw] of this.byKey) {
+    for (const kw of this.byKey.values()) {
       const newest = kw.windows[kw.windows.length - 1];
       if (newest && newest.start >= threshold) break;
-      this.byKey.delete(k);
+      this.byKey.delete(kw.keyStr);
     }
   }
 }
