@@ -1,5 +1,5 @@
 import type { KsqlEngine, StatementResult } from '../api.ts';
-import { KsqlError } from '../errors.ts';
+import { KsqlError, KsqlStatementError } from '../errors.ts';
 import type { QttRun } from './case-expander.ts';
 import type { EngineModules } from './engine-modules.ts';
 import { messageOf, unsupportedFeature } from './expected-exception.ts';
@@ -80,15 +80,18 @@ export async function runRestCase(run: QttRun, mods: EngineModules, fileLabel: s
 export function errorOutcome(
   e: unknown,
   expected: { type?: string; message?: string; status?: number } | undefined,
+  endpoint: '/ksql' | '/query' = '/ksql',
 ): Pick<RunResult, 'status' | 'reason' | 'detail'> {
   const feature = unsupportedFeature(e);
   const message = messageOf(e);
   // The /ksql endpoint answers 400 with a KsqlStatementErrorMessage for any statement it rejects
-  // (parse errors included: Errors.badStatement); anything else is a server error.
-  const type =
-    e instanceof KsqlError
-      ? 'io.confluent.ksql.rest.entity.KsqlStatementErrorMessage'
-      : 'io.confluent.ksql.rest.entity.KsqlErrorMessage';
+  // (parse errors included: Errors.badStatement); /query does so for a KsqlStatementException
+  // and answers a plain KsqlErrorMessage for other KsqlExceptions (Errors.badRequest, e.g.
+  // push-queries.json "NULL Arithmetic Behavior"); anything else is a server error.
+  const statementError = endpoint === '/ksql' ? e instanceof KsqlError : e instanceof KsqlStatementError;
+  const type = statementError
+    ? 'io.confluent.ksql.rest.entity.KsqlStatementErrorMessage'
+    : 'io.confluent.ksql.rest.entity.KsqlErrorMessage';
   const status = e instanceof KsqlError ? 400 : 500;
   if (expected) {
     const ok =

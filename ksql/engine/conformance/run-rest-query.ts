@@ -76,7 +76,7 @@ export async function runRestQueryCase(
         rows = plan.kind === 'pull' ? await runPullQuery(engine, plan) : collectPush(engine, plan);
       } catch (e) {
         if (e instanceof HarnessUnsupported) throw e;
-        return errorOutcome(e, c.expectedError);
+        return errorOutcome(e, c.expectedError, '/query');
       }
       verifyQueryResponse(i, plan, rows, queryResponses[i]);
     }

@@ -1,3 +1,4 @@
+import { KsqlRuntimeError } from '../errors.ts';
 import { ExpressionTypeError } from './expression-errors.ts';
 import type { ArithmeticBinary, ArithmeticOperator, ArithmeticUnary } from '../parser/ast.ts';
 import { baseTypeName, isNumeric } from '../types/base-type-name.ts';
@@ -14,7 +15,7 @@ import {
   subtractDecimals,
 } from '../types/decimal-math.ts';
 import { numericToDecimal } from '../types/loose-equals.ts';
-import type { SqlType } from '../types/sql-type.ts';
+import { formatSqlType, type SqlType } from '../types/sql-type.ts';
 import type { Ctx } from './compile-context.ts';
 import { compileLiteral } from './compile-literal.ts';
 import { DECIMAL_OVERFLOW, DIVIDE_BY_ZERO, NULL_OPERAND } from './eval-error.ts';
@@ -25,15 +26,20 @@ type Ev = (row: EvalRow) => unknown;
 /**
  * `+ - * / %` (binary-arithmetic.json, decimal.json, operators.json). Result types follow
  * arithmeticResultType; INT and BIGINT wrap like Java; DOUBLE
- * follows IEEE (x/0 = Infinity). `STRING + STRING` concatenates (concat.json). A NULL operand,
+ * follows IEEE (x/0 = Infinity). `STRING + STRING` concatenates (concat.json). An untyped NULL
+ * literal operand is a type error. A NULL operand value,
  * integer division by zero or an unfit DECIMAL throw an EvalError: the whole expression is NULL.
  */
 export function compileArithmeticBinary(e: ArithmeticBinary, ctx: Ctx): CompiledExpression {
   const l = ctx.compile(e.left);
   const r = ctx.compile(e.right);
   if (!l.type || !r.type) {
-    const t = l.type ?? r.type;
-    return { type: t, evaluate: () => null };
+    // An untyped NULL operand is rejected, as ksqlDB's type checker does (push-queries.json
+    // "NULL Arithmetic Behavior"); CAST(NULL AS INT) has a type and yields NULL at run time.
+    const name = (t: SqlType | undefined) => (t ? formatSqlType(t) : 'null');
+    throw new KsqlRuntimeError(
+      `Error processing expression: ${ctx.format(e)}. Arithmetic on types ${name(l.type)} and ${name(r.type)} are not supported.`,
+    );
   }
   const rt = arithmeticResultType(e.operator, l.type, r.type);
   if ('error' in rt) {

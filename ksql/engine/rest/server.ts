@@ -130,12 +130,24 @@ export function createKsqlServer(engine: KsqlEngine, options: KsqlServerOptions 
   const header = (plan: TransientPlan): string =>
     plan.columns.map((c) => `\`${c.name}\` ${formatSqlType(c.type)}${c.key ? ' KEY' : ''}`).join(', ');
 
+  /** ksqlDB's /query errors: a rejected statement is a statement_error, any other failure a generic_error. */
   const fail = (reply: { code: (n: number) => { send: (b: unknown) => unknown } }, err: unknown) =>
-    reply.code(400).send({
-      '@type': 'statement_error',
-      error_code: 40001,
-      message: err instanceof Error ? err.message : String(err),
-    });
+    reply
+      .code(400)
+      .send(
+        err instanceof KsqlStatementError
+          ? {
+              '@type': 'statement_error',
+              error_code: 40001,
+              message: err.message,
+              statementText: err.statementText ?? '',
+            }
+          : {
+              '@type': 'generic_error',
+              error_code: 40000,
+              message: err instanceof Error ? err.message : String(err),
+            },
+      );
 
   /** Streams rows to the raw response until LIMIT, the client closing, or close-query. */
   const stream = (
