@@ -1,5 +1,5 @@
 import type { Literal, Property } from '../parser/ast.ts';
-import { KsqlStatementError } from '../errors.ts';
+import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 
 /** The WITH properties of CREATE / C*AS statements, typed (docs: create-stream.md, create-table.md). */
 export interface WithProperties {
@@ -46,9 +46,16 @@ const KNOWN = new Set([
   'QUERY_ID',
 ]);
 
+/** Properties ksqlDB (CP 7.9) takes that the local engine does not implement: they fail by name. */
+const NOT_IMPLEMENTED = new Set([
+  'KEY_PROTOBUF_NULLABLE_REPRESENTATION',
+  'VALUE_PROTOBUF_NULLABLE_REPRESENTATION',
+]);
+
 export function readWithProperties(props: readonly Property[]): WithProperties {
   const out: Record<string, unknown> = {};
   for (const p of props) {
+    if (NOT_IMPLEMENTED.has(p.name)) throw new KsqlUnsupportedError(`WITH property ${p.name}`);
     if (!KNOWN.has(p.name))
       throw new KsqlStatementError(`Invalid config variable(s) in the WITH clause: ${p.name}`);
     const text = literalText(p.value);
