@@ -72,7 +72,7 @@ export async function runRestQueryCase(
       try {
         const [stmt] = mods.parseStatements(queries[i]!);
         if (stmt?.kind !== 'QueryStatement') throw new HarnessUnsupported('REST query that is not a SELECT');
-        plan = planTransientQuery(engine, stmt as QueryStatement);
+        plan = planTransientQuery(engine, stmt as QueryStatement, { properties: properties(run.properties) });
         rows = plan.kind === 'pull' ? await runPullQuery(engine, plan) : collectPush(engine, plan);
       } catch (e) {
         if (e instanceof HarnessUnsupported) throw e;

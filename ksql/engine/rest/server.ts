@@ -120,11 +120,11 @@ export function createKsqlServer(engine: KsqlEngine, options: KsqlServerOptions 
     return reply.type('application/json').send(entities);
   });
 
-  const prepare = (sql: string | undefined): TransientPlan => {
+  const prepare = (sql: string | undefined, properties?: Record<string, unknown>): TransientPlan => {
     if (typeof sql !== 'string') throw new KsqlStatementError('Invalid request: missing query text');
     const stmt = parseStatement(sql);
     if (stmt.kind !== 'QueryStatement') throw new KsqlStatementError(`Statement is not a query: ${sql}`, sql);
-    return planTransientQuery(engine, stmt as QueryStatement);
+    return planTransientQuery(engine, stmt as QueryStatement, { properties });
   };
 
   const header = (plan: TransientPlan): string =>
@@ -132,22 +132,20 @@ export function createKsqlServer(engine: KsqlEngine, options: KsqlServerOptions 
 
   /** ksqlDB's /query errors: a rejected statement is a statement_error, any other failure a generic_error. */
   const fail = (reply: { code: (n: number) => { send: (b: unknown) => unknown } }, err: unknown) =>
-    reply
-      .code(400)
-      .send(
-        err instanceof KsqlStatementError
-          ? {
-              '@type': 'statement_error',
-              error_code: 40001,
-              message: err.message,
-              statementText: err.statementText ?? '',
-            }
-          : {
-              '@type': 'generic_error',
-              error_code: 40000,
-              message: err instanceof Error ? err.message : String(err),
-            },
-      );
+    reply.code(400).send(
+      err instanceof KsqlStatementError
+        ? {
+            '@type': 'statement_error',
+            error_code: 40001,
+            message: err.message,
+            statementText: err.statementText ?? '',
+          }
+        : {
+            '@type': 'generic_error',
+            error_code: 40000,
+            message: err instanceof Error ? err.message : String(err),
+          },
+    );
 
   /** Streams rows to the raw response until LIMIT, the client closing, or close-query. */
   const stream = (
@@ -171,7 +169,7 @@ export function createKsqlServer(engine: KsqlEngine, options: KsqlServerOptions 
     const body = (req.body ?? {}) as { ksql?: string; streamsProperties?: Record<string, unknown> };
     let plan: TransientPlan;
     try {
-      plan = prepare(body.ksql);
+      plan = prepare(body.ksql, body.streamsProperties);
     } catch (err) {
       return fail(reply, err);
     }
@@ -203,7 +201,7 @@ export function createKsqlServer(engine: KsqlEngine, options: KsqlServerOptions 
     const body = (req.body ?? {}) as { sql?: string; properties?: Record<string, unknown> };
     let plan: TransientPlan;
     try {
-      plan = prepare(body.sql);
+      plan = prepare(body.sql, body.properties);
     } catch (err) {
       return fail(reply, err);
     }

@@ -32,6 +32,9 @@ export function keyLookupOrder(
   if (dnf === undefined) return undefined;
   const keys: Expression[] = [];
   for (const conjuncts of dnf) {
+    const nullKey = conjuncts.find((c) => pinsKeyToNull(c, keyName));
+    if (nullKey)
+      throw new KsqlStatementError(`Primary key columns can not be NULL: ${formatExpression(nullKey)}`);
     const key = conjuncts.map((c) => pinnedKey(c, keyName)).find((k) => k !== undefined);
     if (!key) return undefined;
     keys.push(key);
@@ -72,7 +75,7 @@ export function keyLookupOrder(
 const MAX_DISJUNCTS = 10_000;
 
 /** The WHERE as OR-of-ANDs, with `IN` lists as ORs of equalities; undefined when too large. */
-function disjuncts(e: Expression): Expression[][] | undefined {
+export function disjuncts(e: Expression): Expression[][] | undefined {
   switch (e.kind) {
     case 'LogicalBinary': {
       const left = disjuncts(e.left);
@@ -99,6 +102,15 @@ function pinnedKey(c: Expression, keyName: string): Expression | undefined {
   if (isKey(c.left) && isLiteral(c.right)) return c.right;
   if (isKey(c.right) && isLiteral(c.left)) return c.left;
   return undefined;
+}
+
+/** `K = NULL` (from `K IN (NULL)`: a direct `K = NULL` is already a type error). */
+function pinsKeyToNull(c: Expression, keyName: string): boolean {
+  if (c.kind !== 'Comparison' || c.operator !== '=') return false;
+  const isKey = (e: Expression) => e.kind === 'ColumnRef' && e.name.name === keyName;
+  return (
+    (isKey(c.left) && c.right.kind === 'NullLiteral') || (isKey(c.right) && c.left.kind === 'NullLiteral')
+  );
 }
 
 function isLiteral(e: Expression): boolean {

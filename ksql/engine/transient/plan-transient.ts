@@ -5,9 +5,10 @@ import { ExpressionTypeError } from '../expression/expression-errors.ts';
 import { formatExpression } from '../expression/format-expression.ts';
 import type { CompiledExpression, Scope } from '../expression/scope.ts';
 import type { Expression, Query, QueryStatement } from '../parser/ast.ts';
-import type { SqlType } from '../types/sql-type.ts';
+import { formatSqlType, type SqlType } from '../types/sql-type.ts';
 import { containsAggregate } from '../plan/expression-checks.ts';
 import { keyLookupOrder } from './key-lookup-order.ts';
+import { checkKeyOnlyPullQuery } from './pull-query-constraints.ts';
 import { sourceColumns, sourceScope, type SourceRow } from './source-row.ts';
 
 /**
@@ -30,7 +31,16 @@ export interface TransientPlan {
   readonly statement: string;
 }
 
-export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): TransientPlan {
+export interface TransientOptions {
+  /** The request's properties (`streamsProperties`), e.g. `ksql.query.pull.table.scan.enabled`. */
+  readonly properties?: Readonly<Record<string, unknown>>;
+}
+
+export function planTransientQuery(
+  engine: KsqlEngine,
+  stmt: QueryStatement,
+  options: TransientOptions = {},
+): TransientPlan {
   const q: Query = stmt.query;
   if (q.from.kind !== 'Table') throw new KsqlUnsupportedError('joins in transient queries', stmt.text);
   if (
@@ -75,6 +85,14 @@ export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): Tr
     fromKey.push(keyColumn);
     readers.push(compiled.evaluate as (row: SourceRow) => unknown);
   }
+  // In ksqlDB's order: the output schema is built (duplicates rejected) before the source is
+  // checked for a state store and the WHERE for key constraints.
+  checkDuplicateColumns(columns, stmt.text);
+  if (kind === 'pull' && source.type === 'TABLE') {
+    checkQueryable(engine, source, stmt.text);
+    if (String(options.properties?.['ksql.query.pull.table.scan.enabled'] ?? 'true') === 'false')
+      checkKeyOnlyPullQuery(q.where, source);
+  }
   const where = q.where ? compileWhere(q.where, scope, kind) : undefined;
   return {
     kind,
@@ -87,6 +105,36 @@ export function planTransientQuery(engine: KsqlEngine, stmt: QueryStatement): Tr
     limit: q.limit,
     statement: stmt.text,
   };
+}
+
+/**
+ * Only materialized tables answer pull queries: C*AS results and `CREATE SOURCE TABLE`s; a plain
+ * `CREATE TABLE` over a topic has no state store (pull-queries-against-materialized-aggregates.json
+ * "not materialized aggregate").
+ */
+function checkQueryable(engine: KsqlEngine, source: SourceInfo, statement: string): void {
+  if (source.isSource || engine.listQueries().some((q) => q.sinks.includes(source.name))) return;
+  throw new KsqlStatementError(
+    `The \`${source.name}\` table isn't queryable. To derive a queryable table, you can do 'CREATE TABLE QUERYABLE_${source.name} AS SELECT * FROM ${source.name}'. See https://cnfl.io/queries for more info.`,
+    statement,
+  );
+}
+
+/** Output column names must be unique, as in any ksqlDB schema ("Duplicate value columns found in schema: `VAL` STRING"). */
+function checkDuplicateColumns(
+  columns: readonly { name: string; type: SqlType; key: boolean }[],
+  statement: string,
+): void {
+  for (const key of [true, false]) {
+    const seen = new Set<string>();
+    const dups = columns.filter((c) => c.key === key && (seen.has(c.name) || !seen.add(c.name)));
+    if (dups.length > 0) {
+      throw new KsqlStatementError(
+        `Duplicate ${key ? 'key' : 'value'} columns found in schema: ${dups.map((c) => `\`${c.name}\` ${formatSqlType(c.type)}`).join(', ')}`,
+        statement,
+      );
+    }
+  }
 }
 
 /**
