@@ -20,6 +20,8 @@ class WindowEntry<A> implements AggregateRow<A>, WindowBounds {
     public acc: A,
     /** max timestamp aggregated into the window (the output record timestamp, e.3). */
     public ts: number,
+    /** The key's next older window: a key's windows are a list, newest first. */
+    public older: WindowEntry<A> | undefined,
   ) {
     this.end = start + size;
   }
@@ -29,11 +31,14 @@ class WindowEntry<A> implements AggregateRow<A>, WindowBounds {
   }
 }
 
-/** The open windows of one key, ascending by start (a handful: size / advance + grace / advance). */
+/**
+ * The open windows of one key, linked newest first (a handful: size / advance + grace /
+ * advance; a list costs no array per key, and records mostly touch the newest windows).
+ */
 interface KeyWindows<A> {
   readonly key: readonly unknown[];
   readonly keyStr: string;
-  windows: WindowEntry<A>[];
+  newest: WindowEntry<A> | undefined;
 }
 
 export interface TimeWindowAggregatorOptions<A> {
@@ -78,12 +83,12 @@ export class TimeWindowAggregator<A> {
     let kw = this.byKey.get(keyStr);
     const isNew = !kw;
     if (!kw) {
-      kw = { key: key.slice(), keyStr, windows: [] };
+      kw = { key: key.slice(), keyStr, newest: undefined };
       this.byKey.set(keyStr, kw);
     }
     const threshold = this.threshold();
     this.prune(kw, threshold);
-    const newest = kw.windows[kw.windows.length - 1]?.start ?? -Infinity;
+    const newest = kw.newest ? kw.newest.start : -Infinity;
     // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record).
     const first = Math.floor(Math.max(0, ts - o.size + o.advance) / o.advance) * o.advance;
     const args = o.ops.args(row);
@@ -98,7 +103,7 @@ export class TimeWindowAggregator<A> {
       if (start > this.storeTime) this.storeTime = start;
       if (!o.emitFinal) o.sink(entry);
     }
-    if (!isNew && (kw.windows[kw.windows.length - 1]?.start ?? -Infinity) > newest) {
+    if (!isNew && kw.newest && kw.newest.start > newest) {
       // A new newest window: move the key to the end of the map (once per record; a new key
       // is there already), so the map stays ordered by each key's newest window and the
       // sweep finds the idle keys at the front.
@@ -110,20 +115,22 @@ export class TimeWindowAggregator<A> {
     if (threshold >= this.sweptAt + o.advance) this.sweep(threshold);
   }
 
-  /** Finds or creates the window of `kw` starting at `start`, keeping `windows` sorted. */
+  /** Finds or creates the window of `kw` starting at `start`, keeping the list sorted. */
   private entry(kw: KeyWindows<A>, start: number, ts: number): WindowEntry<A> {
-    const ws = kw.windows;
-    let i = ws.length - 1;
-    while (i >= 0 && (ws[i] as WindowEntry<A>).start > start) i--;
-    const found = ws[i];
-    if (found && found.start === start) {
-      if (ts > found.ts) found.ts = ts;
-      return found;
+    let newer: WindowEntry<A> | undefined;
+    let e = kw.newest;
+    while (e && e.start > start) {
+      newer = e;
+      e = e.older;
     }
-    const e = new WindowEntry(kw.key, start, this.o.size, this.o.ops.init(), ts);
-    if (i + 1 === ws.length) ws.push(e);
-    else ws.splice(i + 1, 0, e);
-    return e;
+    if (e && e.start === start) {
+      if (ts > e.ts) e.ts = ts;
+      return e;
+    }
+    const created = new WindowEntry(kw.key, start, this.o.size, this.o.ops.init(), ts, e);
+    if (newer) newer.older = created;
+    else kw.newest = created;
+    return created;
   }
 
   /** reference e.4, time windows. */
@@ -137,7 +144,8 @@ export class TimeWindowAggregator<A> {
     const from = Math.max(lower, this.storeTime - o.retention);
     const out: { keyStr: string; e: WindowEntry<A> }[] = [];
     for (const kw of this.byKey.values()) {
-      for (const e of kw.windows) if (e.start >= from && e.start <= upper) out.push({ keyStr: kw.keyStr, e });
+      for (let e = kw.newest; e; e = e.older)
+        if (e.start >= from && e.start <= upper) out.push({ keyStr: kw.keyStr, e });
     }
     out.sort((a, b) => a.e.start - b.e.start || (a.keyStr < b.keyStr ? -1 : a.keyStr > b.keyStr ? 1 : 0));
     for (const { e } of out) o.sink(e);
@@ -155,13 +163,15 @@ export class TimeWindowAggregator<A> {
     return o.emitFinal ? this.storeTime - o.retention : this.streamTime - o.grace - o.size + 1;
   }
 
+  /** Unlinks the windows of `kw` that start before `threshold` (the oldest ones). */
   private prune(kw: KeyWindows<A>, threshold: number): void {
-    const ws = kw.windows;
-    const first = ws[0];
-    if (!first || first.start >= threshold) return;
-    let drop = 1;
-    while (drop < ws.length && (ws[drop] as WindowEntry<A>).start < threshold) drop++;
-    ws.splice(0, drop);
+    let e = kw.newest;
+    if (!e || e.start < threshold) {
+      kw.newest = undefined;
+      return;
+    }
+    while (e.older && e.older.start >= threshold) e = e.older;
+    e.older = undefined;
   }
 
   /**
@@ -174,7 +184,7 @@ export class TimeWindowAggregator<A> {
   private sweep(threshold: number): void {
     this.sweptAt = threshold;
     for (const kw of this.byKey.values()) {
-      const newest = kw.windows[kw.windows.length - 1];
+      const newest = kw.newest;
       if (newest && newest.start >= threshold) break;
       this.byKey.delete(kw.keyStr);
     }
