@@ -15,7 +15,11 @@ export function aggregationOps(calls: readonly AggregateCall[]): AggregationOps<
   const argEvals = calls.map((c) => c.args);
   const argBufs: unknown[][] = calls.map((c) => new Array<unknown>(c.args.length));
   return {
-    init: () => fns.map((f) => f.initialize()),
+    init() {
+      const acc = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) acc[i] = (fns[i] as AggregateCall['fn']).initialize();
+      return acc;
+    },
     args(row) {
       for (let i = 0; i < n; i++) {
         const a = argEvals[i] as AggregateCall['args'];

@@ -13,6 +13,7 @@ export interface Cacheable {
  */
 export class RecordCache<T extends Cacheable> {
   private pending: T[] = [];
+  private spare: T[] = [];
   private nextCommit: number;
 
   constructor(
@@ -52,12 +53,17 @@ export class RecordCache<T extends Cacheable> {
 
   flush(): void {
     if (this.pending.length === 0) return;
+    // Two arrays take turns (no new array of budget size per commit); a put during the
+    // forwarding lands in the other one.
     const items = this.pending;
-    this.pending = [];
-    for (const item of items) {
+    this.pending = this.spare;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as T;
       item.cached = false;
       this.forward(item);
     }
+    items.length = 0;
+    this.spare = items;
   }
 
   get size(): number {
