@@ -8,6 +8,7 @@ import { readWithProperties, type WithProperties } from '../plan/with-properties
 import type { Column } from '../schema/logical-schema.ts';
 import { inferColumnsFromAvro } from '../serde/avro/avro-infer.ts';
 import { validateKeyColumns, validateValueColumns } from '../serde/format-validation.ts';
+import { inferColumnsFromJsonSchema } from '../serde/json-sr/json-schema-infer.ts';
 import { inferColumnsFromProtobuf } from '../serde/protobuf/protobuf-infer.ts';
 import { resolveReferences } from '../serde/protobuf/schema-references.ts';
 import type { RegisteredSchema, SchemaRegistryClient } from '../serde/schema-registry.ts';
@@ -161,14 +162,14 @@ export async function analyzeCreateSource(
   }
   const unwrappedValue = w.wrapSingleValue === false;
   if (value.length === 0 && supportsInference(valueFormatName)) {
-    const inferred = await inferColumns(
-      ctx.registry,
-      `${w.kafkaTopic}-value`,
-      w.valueSchemaId,
-      valueFormatName,
-    );
+    const inferred = await inferColumns(ctx.registry, `${w.kafkaTopic}-value`, w.valueSchemaId);
     if (inferred !== undefined && valueFormatName === 'PROTOBUF') {
       value = await protobufColumns(ctx.registry, inferred, 'VALUE', w.valueSchemaFullName, w.valueSchemaId);
+    } else if (inferred !== undefined && valueFormatName === 'JSON_SR') {
+      value = inferColumnsFromJsonSchema(inferred.schema, 'VALUE', {
+        unwrapped: unwrappedValue,
+        originalFieldNames: w.valueSchemaId !== undefined,
+      });
     } else if (inferred !== undefined) {
       // With an explicit VALUE_SCHEMA_ID field names keep their case, nested struct fields too
       // (elements.json "validate schema id without value elements OK", insert-values.json
@@ -180,9 +181,13 @@ export async function analyzeCreateSource(
     }
   }
   if (key.length === 0 && supportsInference(keyFormatName)) {
-    const inferred = await inferColumns(ctx.registry, `${w.kafkaTopic}-key`, w.keySchemaId, keyFormatName);
+    const inferred = await inferColumns(ctx.registry, `${w.kafkaTopic}-key`, w.keySchemaId);
     if (inferred !== undefined && keyFormatName === 'PROTOBUF') {
       key = await protobufColumns(ctx.registry, inferred, 'KEY', w.keySchemaFullName, w.keySchemaId);
+    } else if (inferred !== undefined && keyFormatName === 'JSON_SR') {
+      key = inferColumnsFromJsonSchema(inferred.schema, 'KEY', {
+        originalFieldNames: w.keySchemaId !== undefined,
+      });
     } else if (inferred !== undefined) {
       key = inferColumnsFromAvro(inferred.schema, 'KEY');
     }
@@ -235,10 +240,7 @@ async function inferColumns(
   registry: SchemaRegistryClient,
   subject: string,
   schemaId: number | undefined,
-  format: FormatName,
 ): Promise<RegisteredSchema | undefined> {
-  if (format !== 'AVRO' && format !== 'PROTOBUF')
-    throw new KsqlUnsupportedError(`${format} schema inference`);
   if (schemaId !== undefined) {
     const byId = await registry.getById(schemaId);
     if (byId) return byId;

@@ -76,6 +76,9 @@ export function buildKeyFormat(
   if (format === 'AVRO')
     properties['fullSchemaName'] = p.keySchemaFullName ?? defaultKeySchemaName(sourceName);
   if (format === 'PROTOBUF') protobufProperties(properties, p.keySchemaFullName, inherited);
+  // JSON_SR keys have no default name (JsonSchemaProperties); KEY_SCHEMA_FULL_NAME titles the schema.
+  if (format === 'JSON_SR' && p.keySchemaFullName !== undefined)
+    properties['fullSchemaName'] = p.keySchemaFullName;
   return {
     info: { format, properties },
     features: keyFeatures(format, keyColumnCount),

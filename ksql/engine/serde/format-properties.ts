@@ -6,7 +6,7 @@ const SUPPORTED_PROPERTIES: Readonly<Record<FormatName, readonly string[]>> = {
   AVRO: ['fullSchemaName', 'schemaId'],
   PROTOBUF: ['fullSchemaName', 'schemaId', 'unwrapPrimitives', 'nullableRepresentation'],
   PROTOBUF_NOSR: ['unwrapPrimitives', 'nullableRepresentation'],
-  JSON_SR: ['schemaId'],
+  JSON_SR: ['fullSchemaName', 'schemaId'],
   JSON: [],
   KAFKA: [],
   DELIMITED: ['delimiter'],

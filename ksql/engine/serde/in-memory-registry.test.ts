@@ -22,4 +22,13 @@ describe('InMemorySchemaRegistry (QTT mock registry)', () => {
     expect(r.getCachedById(102)?.schema).toBe('{"type":"string"}');
     expect(r.registerSync('u-value', avro({ type: 'boolean' }))).toBe(103);
   });
+
+  it('carries JSON schemas (JSON_SR): same text and type → same id, another type → another id', async () => {
+    const r = new InMemorySchemaRegistry();
+    const json = { schemaType: 'JSON' as const, schema: '{"type":"string"}' };
+    expect(await r.register('j-value', json)).toBe(1);
+    expect(await r.register('j-value', { schemaType: 'JSON', schema: '{ "type": "string" }' })).toBe(1);
+    expect(await r.register('a-value', avro({ type: 'string' }))).toBe(2);
+    expect((await r.getLatest('j-value'))?.schema.schemaType).toBe('JSON');
+  });
 });

@@ -1,5 +1,5 @@
 import { assertNever } from '../../../common/assert-never.ts';
-import { KsqlSerdeError, KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
+import { KsqlSerdeError, KsqlStatementError } from '../errors.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import { avroCodec } from './avro/avro-codec.ts';
 import { delimitedCodec } from './delimited/delimited-codec.ts';
@@ -7,6 +7,7 @@ import { parseDelimiter } from './delimited/delimiter.ts';
 import { validateFormatProperties } from './format-properties.ts';
 import { validateKeyColumns, validateValueColumns } from './format-validation.ts';
 import { jsonCodec } from './json/json-codec.ts';
+import { jsonSrCodec } from './json-sr/json-sr-codec.ts';
 import { kafkaCodec } from './kafka/kafka-codec.ts';
 import { protobufCodec } from './protobuf/protobuf-codec.ts';
 import { protobufNoSrCodec } from './protobuf/protobuf-nosr-codec.ts';
@@ -27,7 +28,7 @@ export interface SerdeContext {
   readonly topic: string;
   /** Source/sink name: Avro key record name `<UpperCamelName>Key` (e.g. SUSPICIOUS_IPS → SuspiciousIpsKey). */
   readonly sourceName: string;
-  /** Required for AVRO and PROTOBUF. */
+  /** Required for AVRO, PROTOBUF and JSON_SR. */
   readonly registry?: SchemaRegistryClient;
   /**
    * AVRO writer schema (reading always uses the writer schema named by each message's id):
@@ -43,8 +44,7 @@ export interface SerdeContext {
  * Creates the key serde of a source/sink. A key whose columns are all null (a null Kafka key
  * read back, delimited.json "multi-column key") is written as a null key. Async so AVRO can register/fetch schemas up front;
  * serialize/deserialize are synchronous. Windowed key formats wrap the inner key bytes (e.5).
- * Throws KsqlStatementError if the format cannot hold the columns, KsqlUnsupportedError for
- * JSON_SR.
+ * Throws KsqlStatementError if the format cannot hold the columns.
  */
 export async function createKeySerde(
   format: KeyFormat,
@@ -146,7 +146,7 @@ async function createCodec(
     case 'PROTOBUF_NOSR':
       return protobufNoSrCodec(columns);
     case 'JSON_SR':
-      throw new KsqlUnsupportedError(`${format} format`);
+      return jsonSrCodec(info, columns, isKey, isUnwrapped(isKey, columns.length, features), ctx);
     default:
       return assertNever(format, 'format');
   }

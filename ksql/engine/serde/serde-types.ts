@@ -2,8 +2,7 @@ import type { Column } from '../schema/logical-schema.ts';
 
 /**
  * Serialization formats for record keys and values, as ksqlDB names them
- * (docs/reference/serialization.md). JSON_SR is recognised so that it fails with a clear
- * "unsupported" error instead of a parse error.
+ * (docs/reference/serialization.md).
  */
 export type FormatName =
   'JSON' | 'AVRO' | 'KAFKA' | 'DELIMITED' | 'NONE' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
