@@ -1,11 +1,11 @@
 import type { KsqlEngine, SourceInfo } from '../api.ts';
-import { KsqlUnsupportedError } from '../errors.ts';
 import type { Column } from '../schema/logical-schema.ts';
 import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
 import type { KafkaRecord, ProducerRecord } from '../topics/topic-log.ts';
 import type { Actual } from './actual-value.ts';
 import { decodeAvro, encodeAvro } from './avro-spec.ts';
 import { decodeProtobuf, encodeProtobuf } from './protobuf-spec.ts';
+import { decodeJsonSr, encodeJsonSr } from './json-sr-spec.ts';
 import { javaBigDecimal } from './big-decimal.ts';
 import type { EngineModules } from './engine-modules.ts';
 import {
@@ -23,7 +23,8 @@ import { field, toActual, toTyped } from './typed-value.ts';
  * Turns QTT records (the logical JSON form, ../shared/reference/ksqldb.md a.3) into Kafka
  * records and back, as the Java driver's spec serdes do (`SerdeUtil`): JSON is written and
  * read as JSON text keeping number lexemes (ValueSpecJsonSerdeSupplier: floats as BigDecimal),
- * DELIMITED as the string itself (StringSerdeSupplier), AVRO and PROTOBUF with the subject's
+ * JSON_SR the same behind the prefix `00 00 00 00 01` (json-sr-spec.ts), DELIMITED as the
+ * string itself (StringSerdeSupplier), AVRO and PROTOBUF with the subject's
  * registered schema (avro-spec.ts, protobuf-spec.ts), KAFKA (and AVRO/PROTOBUF without a
  * registered schema) through the engine's own serde for the source's columns. Windowed keys carry the Kafka Streams window suffix (e.5).
  */
@@ -62,9 +63,9 @@ export class RecordCodec {
     if (!source) return rawBytes(rec.key);
     const format = source.keyFormat.info.format;
     if (format === 'JSON') return utf8(stringifyJson(rec.key));
+    if (format === 'JSON_SR') return encodeJsonSr(rec.key);
     if (format === 'DELIMITED') return rawBytes(rec.key);
     if (format === 'NONE') return null;
-    checkSupported(format);
     if (format === 'AVRO') {
       const framed = await encodeAvro(rec.key, `${source.topic}-key`, this.engine.registry);
       if (framed) return framed;
@@ -85,9 +86,9 @@ export class RecordCodec {
     if (!source) return rawBytes(rec.value);
     const format = source.valueFormat.info.format;
     if (format === 'JSON') return utf8(stringifyJson(rec.value));
+    if (format === 'JSON_SR') return encodeJsonSr(rec.value);
     if (format === 'DELIMITED') return rawBytes(rec.value);
     if (format === 'NONE') return null;
-    checkSupported(format);
     if (format === 'AVRO') {
       const framed = await encodeAvro(rec.value, `${source.topic}-value`, this.engine.registry);
       if (framed) return framed;
@@ -166,6 +167,7 @@ export class RecordCodec {
       if (kf.info.format === 'DELIMITED') return text(keyBytes);
       if (kf.info.format === 'AVRO') return decodeAvro(keyBytes, this.engine.registry);
       if (kf.info.format === 'PROTOBUF') return decodeProtobuf(keyBytes, this.engine.registry);
+      if (kf.info.format === 'JSON_SR') return decodeJsonSr(keyBytes);
       const kafka = kf.info.format === 'KAFKA' ? kafkaActual(keyBytes, sink.schema.key) : undefined;
       if (kafka !== undefined) return kafka;
       const cols = viaEngine().keyColumns;
@@ -179,6 +181,7 @@ export class RecordCodec {
       if (vf.info.format === 'DELIMITED') return text(r.value);
       if (vf.info.format === 'AVRO') return decodeAvro(r.value, this.engine.registry);
       if (vf.info.format === 'PROTOBUF') return decodeProtobuf(r.value, this.engine.registry);
+      if (vf.info.format === 'JSON_SR') return decodeJsonSr(r.value);
       const kafka = vf.info.format === 'KAFKA' ? kafkaActual(r.value, valueColumns(sink)) : undefined;
       if (kafka !== undefined) return kafka;
       const d = viaEngine();
@@ -235,12 +238,6 @@ export function kafkaActual(bytes: Uint8Array, columns: readonly Column[]): Actu
 
 function valueColumns(source: SourceInfo): Column[] {
   return source.schema.value.filter((c) => c.namespace === 'VALUE');
-}
-
-function checkSupported(format: string): void {
-  if (format === 'JSON_SR') {
-    throw new KsqlUnsupportedError(`${format} format`);
-  }
 }
 
 /** JSON form → values in column order: a bare value for a single unwrapped column, else an object by name. */
