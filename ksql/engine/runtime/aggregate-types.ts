@@ -10,6 +10,10 @@ export interface AggregationOps<A = unknown> {
   init(): A;
   /** Evaluates the aggregate arguments of one input row once (a hopping record feeds several windows). */
   args(row: readonly unknown[]): unknown;
+  /** A copy of `args` that outlives the next `args` call (the result of `args` may be reused). */
+  save(args: unknown): unknown;
+  /** Arguments to pass to `add` from a `save`d copy (valid until the next `restore`; never clobbers `args`'s). */
+  restore(saved: unknown): unknown;
   add(acc: A, args: unknown): A;
   undo(acc: A, args: unknown): A;
   merge(a: A, b: A): A;
@@ -29,6 +33,8 @@ export interface AggregateRow<A = unknown> {
   passed: boolean;
   /** Pending in the record cache (production mode). */
   cached?: boolean;
+  /** Called once the sink has output the row: the operator may drop it until the next change. */
+  released?(): void;
 }
 
 /** Receives every change of an aggregate table (immediately, or later through the record cache). */

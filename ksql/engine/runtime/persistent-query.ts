@@ -286,8 +286,17 @@ function aggregation(
   };
   // Record cache (production mode): rows are coalesced by identity until the commit, then
   // output with their latest value, as Kafka Streams' caching store forwards on flush.
-  const cache = new RecordCache<AggregateRow<unknown[]>>(output, o.cacheEntries, o.commitIntervalMs, o.clock);
-  const sink: AggregateSink<unknown[]> = o.cacheEntries <= 0 ? output : (r) => cache.put(r);
+  const forward = (r: AggregateRow<unknown[]>): void => {
+    output(r);
+    r.released?.();
+  };
+  const cache = new RecordCache<AggregateRow<unknown[]>>(
+    forward,
+    o.cacheEntries,
+    o.commitIntervalMs,
+    o.clock,
+  );
+  const sink: AggregateSink<unknown[]> = o.cacheEntries <= 0 ? forward : (r) => cache.put(r);
 
   /** A fresh group key, or null when any part is null (dropped, reference e.12). */
   const newGroupKey = (row: unknown[]): unknown[] | null => {

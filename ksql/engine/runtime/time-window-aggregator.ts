@@ -1,45 +1,7 @@
-import type { WindowBounds } from '../serde/serde-types.ts';
 import { keyString } from './key-string.ts';
-import type { AggregateRow, AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
+import type { AggregateSink, AggregationOps, LateCounter } from './aggregate-types.ts';
 import { timeWindowStarts } from './window-assign.ts';
-
-/**
- * One window of one key: the aggregate row and its own window bounds (no separate bounds
- * object: with one short-lived key per record, a hopping aggregation creates size / advance
- * rows per record).
- */
-class WindowEntry<A> implements AggregateRow<A>, WindowBounds {
-  readonly end: number;
-  passed = false;
-  cached = false;
-
-  constructor(
-    readonly key: readonly unknown[],
-    readonly start: number,
-    size: number,
-    public acc: A,
-    /** max timestamp aggregated into the window (the output record timestamp, e.3). */
-    public ts: number,
-    /** The key's next older window: a key's windows are a list, newest first. */
-    public older: WindowEntry<A> | undefined,
-  ) {
-    this.end = start + size;
-  }
-
-  get window(): WindowBounds {
-    return this;
-  }
-}
-
-/**
- * The open windows of one key, linked newest first (a handful: size / advance + grace /
- * advance; a list costs no array per key, and records mostly touch the newest windows).
- */
-interface KeyWindows<A> {
-  readonly key: readonly unknown[];
-  readonly keyStr: string;
-  newest: WindowEntry<A> | undefined;
-}
+import { WindowEntry, type KeyWindows, type WindowReplayer } from './window-entry.ts';
 
 export interface TimeWindowAggregatorOptions<A> {
   readonly size: number;
@@ -50,7 +12,15 @@ export interface TimeWindowAggregatorOptions<A> {
   readonly ops: AggregationOps<A>;
   readonly sink: AggregateSink<A>;
   readonly late: LateCounter;
+  /**
+   * A key stays cold (window-entry.ts) until it has this many records; 0 = always hot.
+   * EMIT FINAL keys are always hot (the emit scheduler reads every window).
+   */
+  readonly coldRecords?: number;
 }
+
+/** Records a key may have before its windows are kept as rows (a replay costs at most this many calls). */
+export const DEFAULT_COLD_RECORDS = 8;
 
 /**
  * TUMBLING/HOPPING aggregation of one task (Kafka Streams `KStreamWindowAggregate`, reference
@@ -60,7 +30,7 @@ export interface TimeWindowAggregatorOptions<A> {
  * State is one hash lookup per record: key → its windows. `key` may be a reused buffer: it is
  * copied when a key is first seen.
  */
-export class TimeWindowAggregator<A> {
+export class TimeWindowAggregator<A> implements WindowReplayer<A> {
   private readonly byKey = new Map<string, KeyWindows<A>>();
   private streamTime = -Infinity;
   /** Max window start ever written (the window store's stream time). */
@@ -72,6 +42,8 @@ export class TimeWindowAggregator<A> {
 
   /** CREATE OR REPLACE: the new query keeps this state with its own functions and sink. */
   rebind(ops: AggregationOps<A>, sink: AggregateSink<A>): void {
+    // Cold keys' records hold the old query's arguments: their rows are built with the old functions.
+    for (const kw of this.byKey.values()) if (kw.records) this.warm(kw, this.threshold());
     this.o = { ...this.o, ops, sink };
   }
 
@@ -83,39 +55,67 @@ export class TimeWindowAggregator<A> {
     let kw = this.byKey.get(keyStr);
     const isNew = !kw;
     if (!kw) {
-      kw = { key: key.slice(), keyStr, newest: undefined };
+      const cold = !o.emitFinal && (o.coldRecords ?? DEFAULT_COLD_RECORDS) > 0;
+      kw = {
+        key: key.slice(),
+        keyStr,
+        newest: undefined,
+        newestStart: -Infinity,
+        records: cold ? [] : undefined,
+        replayer: this,
+      };
       this.byKey.set(keyStr, kw);
     }
     const threshold = this.threshold();
     this.prune(kw, threshold);
-    const newest = kw.newest ? kw.newest.start : -Infinity;
-    // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record).
+    if (kw.records && kw.records.length >= (o.coldRecords ?? DEFAULT_COLD_RECORDS)) this.warm(kw, threshold);
+    // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record); the
+    // older ones may be late (e.2), and lateness is monotone in the start.
     const first = Math.floor(Math.max(0, ts - o.size + o.advance) / o.advance) * o.advance;
+    let accepted = first;
+    while (accepted <= ts && accepted + o.size <= closeTime) accepted += o.advance;
+    const late = (accepted - first) / o.advance;
     const args = o.ops.args(row);
-    let late = 0;
-    for (let start = first; start <= ts; start += o.advance) {
-      if (start + o.size <= closeTime) {
-        late++;
-        continue;
+    if (accepted <= ts) {
+      // A cold key's record is kept first: its rows' accumulators are replayed from the records.
+      if (kw.records) kw.records = appended(kw.records, { args: o.ops.save(args), ts, first: accepted });
+      for (let start = accepted; start <= ts; start += o.advance) {
+        const entry = this.entry(kw, start, ts);
+        if (entry.value !== undefined) entry.value = o.ops.add(entry.value, args);
+        if (start > this.storeTime) this.storeTime = start;
+        if (!o.emitFinal) o.sink(entry);
       }
-      const entry = this.entry(kw, start, ts);
-      entry.acc = o.ops.add(entry.acc, args);
-      if (start > this.storeTime) this.storeTime = start;
-      if (!o.emitFinal) o.sink(entry);
-    }
-    if (!isNew && kw.newest && kw.newest.start > newest) {
-      // A new newest window: move the key to the end of the map (once per record; a new key
-      // is there already), so the map stays ordered by each key's newest window and the
-      // sweep finds the idle keys at the front.
-      this.byKey.delete(keyStr);
-      this.byKey.set(keyStr, kw);
+      const newest = ts - (ts % o.advance);
+      if (newest > kw.newestStart) {
+        kw.newestStart = newest;
+        // A new newest window: move the key to the end of the map (a new key is there
+        // already), so the map stays ordered by each key's newest window and the sweep
+        // finds the idle keys at the front.
+        if (!isNew) {
+          this.byKey.delete(keyStr);
+          this.byKey.set(keyStr, kw);
+        }
+      }
     }
     if (late > 0) o.late.lateDropped(late);
     if (o.emitFinal) this.maybeEmitFinal(closeTime);
     if (threshold >= this.sweptAt + o.advance) this.sweep(threshold);
   }
 
-  /** Finds or creates the window of `kw` starting at `start`, keeping the list sorted. */
+  /** The accumulator of a cold key's window: its records accepted into the window, in arrival order. */
+  replay(kw: KeyWindows<A>, start: number): A {
+    const ops = this.o.ops;
+    let acc = ops.init();
+    for (const r of kw.records ?? []) {
+      if (r.first <= start && start <= r.ts) acc = ops.add(acc, ops.restore(r.args));
+    }
+    return acc;
+  }
+
+  /**
+   * Finds or creates the row of `kw` for the window starting at `start`, keeping the list
+   * sorted. A cold key's new row has no accumulator, and the latest timestamp of its records.
+   */
   private entry(kw: KeyWindows<A>, start: number, ts: number): WindowEntry<A> {
     let newer: WindowEntry<A> | undefined;
     let e = kw.newest;
@@ -127,10 +127,28 @@ export class TimeWindowAggregator<A> {
       if (ts > e.ts) e.ts = ts;
       return e;
     }
-    const created = new WindowEntry(kw.key, start, this.o.size, this.o.ops.init(), ts, e);
+    let maxTs = ts;
+    if (kw.records) {
+      for (const r of kw.records) if (r.first <= start && start <= r.ts && r.ts > maxTs) maxTs = r.ts;
+    }
+    const acc = kw.records ? undefined : this.o.ops.init();
+    const created = new WindowEntry(kw, start, this.o.size, acc, maxTs, e);
     if (newer) newer.older = created;
     else kw.newest = created;
     return created;
+  }
+
+  /** Makes a cold key hot: a row with its accumulator for each of its open windows. */
+  private warm(kw: KeyWindows<A>, threshold: number): void {
+    const records = kw.records;
+    if (!records) return;
+    for (const r of records) {
+      for (let start = r.first; start <= r.ts; start += this.o.advance) {
+        if (start >= threshold) this.entry(kw, start, r.ts);
+      }
+    }
+    for (let e = kw.newest; e; e = e.older) e.value = this.replay(kw, e.start);
+    kw.records = undefined;
   }
 
   /** reference e.4, time windows. */
@@ -163,15 +181,24 @@ export class TimeWindowAggregator<A> {
     return o.emitFinal ? this.storeTime - o.retention : this.streamTime - o.grace - o.size + 1;
   }
 
-  /** Unlinks the windows of `kw` that start before `threshold` (the oldest ones). */
+  /**
+   * Drops the windows of `kw` that start before `threshold` (closed), and a cold key's records
+   * that only fed those. A closed row may still be pending in the record cache: it gets its
+   * accumulator before the records it would be replayed from go.
+   */
   private prune(kw: KeyWindows<A>, threshold: number): void {
     let e = kw.newest;
-    if (!e || e.start < threshold) {
-      kw.newest = undefined;
-      return;
+    if (e && e.start < threshold) kw.newest = undefined;
+    else {
+      while (e && e.older && e.older.start >= threshold) e = e.older;
+      const open = e;
+      e = e?.older;
+      if (open) open.older = undefined;
     }
-    while (e.older && e.older.start >= threshold) e = e.older;
-    e.older = undefined;
+    for (; e; e = e.older) if (e.value === undefined && e.cached) e.value = this.replay(kw, e.start);
+    const records = kw.records;
+    const oldest = records?.[0];
+    if (records && oldest && oldest.ts < threshold) kw.records = records.filter((r) => r.ts >= threshold);
   }
 
   /**
@@ -184,8 +211,7 @@ export class TimeWindowAggregator<A> {
   private sweep(threshold: number): void {
     this.sweptAt = threshold;
     for (const kw of this.byKey.values()) {
-      const newest = kw.newest;
-      if (newest && newest.start >= threshold) break;
+      if (kw.newestStart >= threshold) break;
       this.byKey.delete(kw.keyStr);
     }
   }
@@ -195,4 +221,12 @@ function sameWindows(a: number, b: number, size: number, advance: number): boole
   const wa = timeWindowStarts(a, size, advance);
   const wb = timeWindowStarts(b, size, advance);
   return wa.length === wb.length && wa.every((s, i) => s === wb[i]);
+}
+
+/** A copy of `list` with `item` at the end, of exactly that size (a pushed-to array reserves 17 slots). */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
+  out[list.length] = item;
+  return out;
 }

@@ -10,6 +10,8 @@ import { DAY_MS, defaultGrace } from './window-spec.ts';
 const maxOps: AggregationOps<number | null> = {
   init: () => null,
   args: (row) => row[0],
+  save: (v) => v,
+  restore: (v) => v,
   add: (acc, v) => Math.max(acc ?? -Infinity, v as number),
   undo: (acc) => acc,
   merge: (a, b) => (a === null ? b : b === null ? a : Math.max(a, b)),
@@ -224,6 +226,8 @@ describe('UnwindowedAggregator', () => {
     const count: AggregationOps<number> = {
       init: () => 0,
       args: () => null,
+      save: () => null,
+      restore: () => null,
       add: (a) => a + 1,
       undo: (a) => a - 1,
       merge: (a, b) => a + b,
