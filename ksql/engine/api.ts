@@ -10,10 +10,12 @@
  * - Joins (stream-table, table-table on PRIMARY KEY, stream-stream INNER WITHIN) are implemented;
  *   the remaining `KsqlUnsupportedError`s name the feature (e.g. "foreign-key joins").
  */
+import type { Query } from './parser/ast.ts';
 import type { Column, LogicalSchema } from './schema/logical-schema.ts';
 import type { KeyFormat, ValueFormat } from './serde/serde-types.ts';
 import type { SchemaRegistryClient } from './serde/schema-registry.ts';
 import type { KafkaRecord, ProducerRecord, TopicLog } from './topics/topic-log.ts';
+import type { TransientAggregation } from './transient/transient-aggregation.ts';
 
 /**
  * The public surface of the local ksqlDB-dialect engine, used by the conformance harness, the
@@ -154,6 +156,16 @@ export interface KsqlEngine {
 
   /** Decodes the records of the source's topic with the source's key/value formats. */
   decode(sourceName: string, records: readonly KafkaRecord[]): DecodedRecord[];
+
+  /**
+   * An aggregating push query (`SELECT … GROUP BY … EMIT CHANGES`), run as ksqlDB runs a transient
+   * query: a private topology whose changes go to the caller (transient/transient-aggregation.ts).
+   */
+  planTransientAggregation(
+    query: Query,
+    statementText: string,
+    properties?: Readonly<Record<string, unknown>>,
+  ): TransientAggregation;
 
   getSource(name: string): SourceInfo | undefined;
   listSources(): readonly SourceInfo[];

@@ -37,6 +37,7 @@ import { createRunningQuery, type RunningQuery } from './runtime/persistent-quer
 import { createMetrics } from './runtime/query-metrics.ts';
 import { memoizedDecoder, type DecodeResult } from './runtime/source-decoder.ts';
 import { RecordCache } from './runtime/record-cache.ts';
+import { planTransientAggregation, type TransientAggregation } from './transient/transient-aggregation.ts';
 import { InMemorySchemaRegistry } from './serde/in-memory-registry.ts';
 import type { SchemaRegistryClient } from './serde/schema-registry.ts';
 import { createKeySerde, createValueSerde } from './serde/serde-factory.ts';
@@ -593,6 +594,36 @@ class Engine implements KsqlEngine {
         valueColumns: source.schema.value,
       };
     });
+  }
+
+  planTransientAggregation(
+    query: Query,
+    statementText: string,
+    properties: Readonly<Record<string, unknown>> = {},
+  ): TransientAggregation {
+    const props = { ...this.baseProperties, ...this.sessionProperties, ...properties };
+    return planTransientAggregation(query, {
+      topics: this.topics,
+      planContext: this.planContext(statementText, 'transient', props),
+      sourceDecoder: async (s) => (this.serdes.get(s.name) ?? (await this.sourceSerdes(s, false))).decode,
+      outputSerdes: (sink) => this.sourceSerdes(sink, false),
+      ...this.cacheSettings(props),
+      clock: this.clock,
+    });
+  }
+
+  /** The record cache budget (entries; off in test mode, as QTT runs) and the commit interval. */
+  private cacheSettings(props: Record<string, unknown>): { cacheEntries: number; commitIntervalMs: number } {
+    const cacheBytes = Number(
+      props['ksql.streams.cache.max.bytes.buffering'] ??
+        props['cache.max.bytes.buffering'] ??
+        DEFAULT_CACHE_BYTES,
+    );
+    const commitIntervalMs = Number(
+      props['ksql.streams.commit.interval.ms'] ?? props['commit.interval.ms'] ?? DEFAULT_COMMIT_MS,
+    );
+    const test = this.options.mode === 'test';
+    return { cacheEntries: test ? 0 : Math.floor(cacheBytes / RecordCache.ENTRY_BYTES), commitIntervalMs };
   }
 
   getSource(name: string): SourceInfo | undefined {

@@ -103,6 +103,9 @@ function fakeEngine(opts: { window?: KeyFormat['window'] }): KsqlEngine {
       }
       return stored;
     },
+    planTransientAggregation() {
+      throw new KsqlUnsupportedError('transient aggregations in the fake engine');
+    },
     decode(sourceName, records): DecodedRecord[] {
       const s = sources.find((x) => x.name === sourceName)!;
       return records.map((r) => ({

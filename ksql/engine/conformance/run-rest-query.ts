@@ -73,7 +73,7 @@ export async function runRestQueryCase(
         const [stmt] = mods.parseStatements(queries[i]!);
         if (stmt?.kind !== 'QueryStatement') throw new HarnessUnsupported('REST query that is not a SELECT');
         plan = planTransientQuery(engine, stmt as QueryStatement, { properties: properties(run.properties) });
-        rows = plan.kind === 'pull' ? await runPullQuery(engine, plan) : collectPush(engine, plan);
+        rows = plan.kind === 'pull' ? await runPullQuery(engine, plan) : await collectPush(engine, plan);
       } catch (e) {
         if (e instanceof HarnessUnsupported) throw e;
         return errorOutcome(e, c.expectedError, '/query');
@@ -105,7 +105,7 @@ export async function runRestQueryCase(
   return { name: run.name, file: fileLabel, ...result };
 }
 
-function collectPush(engine: KsqlEngine, plan: TransientPlan): TransientRow[] {
+async function collectPush(engine: KsqlEngine, plan: TransientPlan): Promise<TransientRow[]> {
   const rows: TransientRow[] = [];
   const q = runPushQuery(
     engine,
@@ -114,6 +114,7 @@ function collectPush(engine: KsqlEngine, plan: TransientPlan): TransientRow[] {
     (r) => rows.push(r),
     () => undefined,
   );
+  await q.ready;
   q.stop();
   return rows;
 }

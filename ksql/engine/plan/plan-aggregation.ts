@@ -200,7 +200,10 @@ export function planAggregation(
     const matches = rewritten.filter((r) => r.expr.kind === 'ColumnRef' && r.expr.name.name === keyName(i));
     const first = matches[0];
     if (!first) {
-      missing.push(fmt(e));
+      // A transient query keys its rows by the unprojected expression under an internal name.
+      if (ctx.transient)
+        keyColumns.push({ name: keyName(i), type: groupTypes[i] ?? BIGINT, namespace: 'KEY' });
+      else missing.push(fmt(e));
       return;
     }
     if (matches.length > 1) {
@@ -255,7 +258,7 @@ export function planAggregation(
     valueColumns.push({ name: r.item.name, type: c.type, namespace: 'VALUE' });
     valueEvals.push(c.evaluate);
   }
-  if (valueColumns.length === 0)
+  if (valueColumns.length === 0 && !ctx.transient)
     throw new KsqlStatementError('The projection contains no value columns.', st);
   let having: Evaluator | undefined;
   const havingCalls: number[] = [];

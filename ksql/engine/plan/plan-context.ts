@@ -16,6 +16,12 @@ export interface PlanContext {
   readonly compile: (e: Expression, scope: Scope, clause: string) => CompiledExpression;
   /** Partition count of an existing topic. */
   readonly topicPartitions: (topic: string) => number | undefined;
+  /**
+   * A transient push query's aggregation (`SELECT … GROUP BY … EMIT CHANGES`): its output is the
+   * SELECT list alone, so grouping expressions need not be projected and the projection may hold
+   * no value column.
+   */
+  readonly transient?: boolean;
 }
 
 /** The sink a query writes: a new source (C*AS) or an existing one (INSERT INTO). */

@@ -74,6 +74,7 @@ export function planQuery(original: Query, sinkReq: SinkRequest, ctx: PlanContex
     source.schema.value,
     qualifiers,
     query.partitionBy !== undefined,
+    ctx.transient === true,
   );
   if (sinkReq.kind === 'create' && sinkReq.with.timestamp !== undefined) {
     const ts = sinkReq.with.timestamp;

@@ -29,6 +29,8 @@ export function namedSelectItems(
   qualifiers: readonly string[],
   /** PARTITION BY: `*` lists value columns before the (former) key columns. */
   starValuesFirst = false,
+  /** Transient queries may select pseudo columns such as WINDOWSTART under their own names. */
+  transient = false,
 ): NamedItem[] {
   const sourceNames = new Set([...key, ...value].map((c) => c.name));
   let next = 0;
@@ -62,7 +64,7 @@ export function namedSelectItems(
       continue;
     }
     if (e.kind === 'ColumnRef') {
-      if (RESERVED_NAMES.has(e.name.name)) {
+      if (RESERVED_NAMES.has(e.name.name) && !transient) {
         throw new KsqlStatementError(
           `Reserved column name in select: \`${e.name.name}\`. Please remove or alias the column.`,
         );

@@ -8,6 +8,7 @@ import type { Expression, Query, QueryStatement } from '../parser/ast.ts';
 import { formatSqlType, type SqlType } from '../types/sql-type.ts';
 import { containsAggregate } from '../plan/expression-checks.ts';
 import { keyLookupOrder } from './key-lookup-order.ts';
+import type { TransientAggregation } from './transient-aggregation.ts';
 import { checkKeyOnlyPullQuery } from './pull-query-constraints.ts';
 import { sourceColumns, sourceScope, type SourceRow } from './source-row.ts';
 
@@ -29,6 +30,8 @@ export interface TransientPlan {
   readonly project: (row: SourceRow) => unknown[];
   readonly limit: number | undefined;
   readonly statement: string;
+  /** Aggregating push queries: the transient topology that produces the rows. */
+  readonly aggregation?: TransientAggregation;
 }
 
 export interface TransientOptions {
@@ -42,20 +45,28 @@ export function planTransientQuery(
   options: TransientOptions = {},
 ): TransientPlan {
   const q: Query = stmt.query;
+  const kind = q.emit === 'CHANGES' ? 'push' : 'pull';
+  if (kind === 'pull') {
+    // ksqlDB's pull-query validation (pull-queries-against-materialized-aggregates.json).
+    if (q.from.kind !== 'Table')
+      throw new KsqlStatementError("Pull queries don't support JOIN clauses.", stmt.text);
+    if (q.window) throw new KsqlStatementError("Pull queries don't support WINDOW clauses.", stmt.text);
+    if (q.groupBy) throw new KsqlStatementError("Pull queries don't support GROUP BY clauses", stmt.text);
+  }
   if (q.from.kind !== 'Table') throw new KsqlUnsupportedError('joins in transient queries', stmt.text);
-  if (
-    q.groupBy ||
-    q.window ||
-    q.having ||
-    q.select.some((i) => i.kind !== 'AllColumns' && containsAggregate(i.expression))
-  )
-    throw new KsqlUnsupportedError('aggregations in transient queries', stmt.text);
+  const aggregating =
+    q.groupBy !== undefined ||
+    q.window !== undefined ||
+    q.having !== undefined ||
+    q.select.some((i) => i.kind !== 'AllColumns' && containsAggregate(i.expression));
+  if (aggregating && kind === 'pull')
+    throw new KsqlUnsupportedError('aggregations in pull queries', stmt.text);
   if (q.partitionBy) throw new KsqlUnsupportedError('PARTITION BY in transient queries', stmt.text);
   if (q.emit === 'FINAL')
     throw new KsqlStatementError('EMIT FINAL is only supported for windowed aggregations.', stmt.text);
   const source = engine.getSource(q.from.name.name);
   if (!source) throw new KsqlStatementError(`${q.from.name.name} does not exist.`, stmt.text);
-  const kind = q.emit === 'CHANGES' ? 'push' : 'pull';
+  if (aggregating) return aggregationPlan(engine, stmt, source, options);
   const scope = sourceScope(source, q.from.alias?.name);
   const all = sourceColumns(source);
   const columns: { name: string; type: SqlType; key: boolean }[] = [];
@@ -104,6 +115,28 @@ export function planTransientQuery(
     project: (row) => readers.map((r) => r(row)),
     limit: q.limit,
     statement: stmt.text,
+  };
+}
+
+/** A push query with GROUP BY, WINDOW, HAVING or aggregate calls runs as a transient aggregation. */
+function aggregationPlan(
+  engine: KsqlEngine,
+  stmt: QueryStatement,
+  source: SourceInfo,
+  options: TransientOptions,
+): TransientPlan {
+  const aggregation = engine.planTransientAggregation(stmt.query, stmt.text, options.properties);
+  return {
+    kind: 'push',
+    source,
+    columns: aggregation.columns.map((c) => ({ name: c.name, type: c.type, key: false })),
+    fromKey: aggregation.columns.map(() => false),
+    where: undefined,
+    lookupOrder: undefined,
+    project: () => [],
+    limit: stmt.query.limit,
+    statement: stmt.text,
+    aggregation,
   };
 }
 

@@ -62,7 +62,9 @@ export async function runPullQuery(engine: KsqlEngine, plan: TransientPlan): Pro
 
 /**
  * Push query: every new record of the source (from the beginning with
- * auto.offset.reset=earliest), filtered and projected, until LIMIT rows or `stop()`.
+ * auto.offset.reset=earliest), filtered and projected, or every change of a transient
+ * aggregation, until LIMIT rows or `stop()`. `ready` settles once the records already in the
+ * source have been processed.
  */
 export function runPushQuery(
   engine: KsqlEngine,
@@ -70,7 +72,7 @@ export function runPushQuery(
   fromBeginning: boolean,
   emit: (row: TransientRow) => void,
   done: () => void,
-): { stop: () => void } {
+): { stop: () => void; ready: Promise<void> } {
   let emitted = 0;
   let stopped = false;
   let unsubscribe = (): void => {};
@@ -102,10 +104,24 @@ export function runPushQuery(
   };
   if (plan.limit === 0) {
     stop();
-    return { stop };
+    return { stop, ready: Promise.resolve() };
+  }
+  if (plan.aggregation) {
+    const running = plan.aggregation.start(
+      fromBeginning,
+      (change) => {
+        if (stopped) return;
+        emit(change.tombstone ? { columns: change.columns, tombstone: true } : { columns: change.columns });
+        if (plan.limit !== undefined && ++emitted >= plan.limit) stop();
+      },
+      () => stop(),
+    );
+    unsubscribe = running.stop;
+    if (stopped) running.stop();
+    return { stop, ready: running.ready };
   }
   const existing = fromBeginning ? allRecords(engine, plan.source.topic) : [];
   unsubscribe = engine.topics.subscribe(plan.source.topic, handle);
   for (const r of existing) handle(r);
-  return { stop };
+  return { stop, ready: Promise.resolve() };
 }

@@ -1,0 +1,195 @@
+import type { SourceInfo } from '../api.ts';
+import { KsqlRuntimeError, KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
+import type { Query } from '../parser/ast.ts';
+import type { PlanContext } from '../plan/plan-context.ts';
+import { planQuery } from '../plan/plan-query.ts';
+import { createRunningQuery, type QuerySerdes } from '../runtime/persistent-query.ts';
+import { createMetrics } from '../runtime/query-metrics.ts';
+import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
+import type { KafkaRecord, TopicLog } from '../topics/topic-log.ts';
+import type { SqlType } from '../types/sql-type.ts';
+
+/** What a transient aggregation needs from the engine. */
+export interface TransientAggregationDeps {
+  readonly topics: TopicLog;
+  readonly planContext: PlanContext;
+  /** The source's shared decoder. */
+  readonly sourceDecoder: (source: SourceInfo) => Promise<QuerySerdes['decode']>;
+  /** Serdes for the private output (JSON key and value: no registry involved). */
+  readonly outputSerdes: (sink: SourceInfo) => Promise<{ key: KeySerde; value: ValueSerde }>;
+  readonly cacheEntries: number;
+  readonly commitIntervalMs: number;
+  readonly clock: () => number;
+}
+
+/** One change of a transient aggregation's result, in SELECT order; `tombstone` when a row is deleted. */
+export interface TransientChange {
+  readonly columns: unknown[];
+  readonly tombstone: boolean;
+}
+
+export interface TransientAggregation {
+  /** The SELECT list: names and types, in order. */
+  readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
+  /**
+   * Starts the topology: from the source's beginning (auto.offset.reset=earliest) or from now.
+   * `ready` settles once the records already in the topic have been processed.
+   */
+  start(
+    fromBeginning: boolean,
+    emit: (change: TransientChange) => void,
+    fail: (error: unknown) => void,
+  ): { readonly stop: () => void; readonly ready: Promise<void> };
+}
+
+let transientCount = 0;
+
+/**
+ * An aggregating push query (`SELECT … [WINDOW …] [GROUP BY …] EMIT CHANGES`), run as ksqlDB
+ * runs a transient query: its own aggregation topology over the source, planned like a C*AS
+ * but keyed by the GROUP BY expressions whether or not they are selected (no GROUP BY: one group
+ * of everything), and its changes handed to the caller instead of a sink topic. Nothing is added
+ * to the metastore, and no topic is written. Planning errors are plain KsqlExceptions, as the
+ * /query endpoint reports them (push-queries.json "window bounds in WHERE").
+ */
+export function planTransientAggregation(query: Query, deps: TransientAggregationDeps): TransientAggregation {
+  const n = ++transientCount;
+  const topic = `_transient_aggregation_${n}`;
+  const grouped: Query = query.groupBy
+    ? query
+    : { ...query, groupBy: [{ kind: 'IntegerLiteral', text: '1', loc: query.loc }] };
+  let plan: ReturnType<typeof planQuery>;
+  try {
+    plan = planQuery(
+      grouped,
+      {
+        kind: 'create',
+        name: `TRANSIENT_AGGREGATION_${n}`,
+        type: 'TABLE',
+        with: { kafkaTopic: topic, keyFormat: 'JSON', valueFormat: 'JSON' },
+      },
+      { ...deps.planContext, transient: true },
+    );
+  } catch (e) {
+    if (e instanceof KsqlStatementError && !(e instanceof KsqlUnsupportedError))
+      throw new KsqlRuntimeError(e.message, { cause: e });
+    throw e;
+  }
+  const sink = plan.sink;
+  const keyNames = sink.schema.key.map((c) => c.name);
+  const valueNames = sink.schema.value.map((c) => c.name);
+  const columns = [...sink.schema.key, ...sink.schema.value].filter((c) => !c.name.startsWith('\u0000'));
+  const order = selectOrder(query, columns);
+
+  return {
+    columns: order.map((c) => ({ name: c.name, type: c.type })),
+    start(fromBeginning, emit, fail) {
+      let stopped = false;
+      let unsubscribe = (): void => {};
+      let timer: ReturnType<typeof setInterval> | undefined;
+      const stop = (): void => {
+        stopped = true;
+        unsubscribe();
+        if (timer) clearInterval(timer);
+      };
+      const ready = (async () => {
+        const decode = await deps.sourceDecoder(plan.source);
+        const out = await deps.outputSerdes(sink);
+        const forward = (record: { key: Uint8Array | null; value: Uint8Array | null }): void => {
+          const { key } = out.key.deserialize(record.key);
+          const value = out.value.deserialize(record.value);
+          const byName = new Map<string, unknown>();
+          keyNames.forEach((name, i) => byName.set(name, key[i] ?? null));
+          if (value) valueNames.forEach((name, i) => byName.set(name, value[i] ?? null));
+          emit({
+            columns: order.map((c) =>
+              value || keyNames.includes(c.name) ? (byName.get(c.name) ?? null) : null,
+            ),
+            tombstone: value === null,
+          });
+        };
+        const capture = captureTopic(deps.topics, topic, forward);
+        const running = createRunningQuery(
+          plan,
+          { decode, sinkKey: out.key, sinkValue: out.value },
+          {
+            topics: capture,
+            metrics: createMetrics(),
+            cacheEntries: deps.cacheEntries,
+            commitIntervalMs: deps.commitIntervalMs,
+            clock: deps.clock,
+          },
+        );
+        const process = (record: KafkaRecord): void => {
+          if (stopped) return;
+          try {
+            running.process(record);
+          } catch (e) {
+            stop();
+            fail(e);
+          }
+        };
+        if (stopped) return;
+        const existing: KafkaRecord[] = [];
+        if (fromBeginning) {
+          const partitions = deps.topics.describeTopic(plan.source.topic)?.partitions ?? 0;
+          for (let p = 0; p < partitions; p++) existing.push(...deps.topics.read(plan.source.topic, p, 0));
+        }
+        unsubscribe = deps.topics.subscribe(plan.source.topic, process);
+        for (const r of existing) process(r);
+        if (deps.cacheEntries > 0) timer = setInterval(() => running.flush(), deps.commitIntervalMs);
+        timer?.unref?.();
+      })();
+      ready.catch((e: unknown) => {
+        stop();
+        fail(e);
+      });
+      return { stop, ready: ready.catch(() => undefined) };
+    },
+  };
+}
+
+/** The output columns in the order the SELECT list names them (the sink lists keys first). */
+function selectOrder<C extends { name: string }>(query: Query, columns: readonly C[]): C[] {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const ordered: C[] = [];
+  let generated = 0;
+  for (const item of query.select) {
+    if (item.kind === 'AllColumns') return [...columns];
+    const e = item.expression;
+    const name =
+      item.alias?.name ??
+      (e.kind === 'ColumnRef'
+        ? e.name.name
+        : e.kind === 'Dereference'
+          ? e.field.name
+          : `KSQL_COL_${generated++}`);
+    const c = byName.get(name);
+    if (!c) return [...columns];
+    ordered.push(c);
+  }
+  return ordered.length === columns.length ? ordered : [...columns];
+}
+
+/** The engine's topics, except that records appended to `topic` go to `forward` instead. */
+function captureTopic(
+  topics: TopicLog,
+  topic: string,
+  forward: (record: { key: Uint8Array | null; value: Uint8Array | null }) => void,
+): TopicLog {
+  return {
+    createTopic: (name, partitions, replicas) => {
+      if (name !== topic) topics.createTopic(name, partitions, replicas);
+    },
+    deleteTopic: (name) => topics.deleteTopic(name),
+    describeTopic: (name) => (name === topic ? undefined : topics.describeTopic(name)),
+    listTopics: () => topics.listTopics(),
+    append: (name, record) => {
+      if (name !== topic) return topics.append(name, record);
+      forward(record);
+      return { ...record, topic, partition: 0, offset: 0 };
+    },
+    read: (name, partition, from) => (name === topic ? [] : topics.read(name, partition, from)),
+    subscribe: (name, listener) => (name === topic ? () => {} : topics.subscribe(name, listener)),
+  };
+}
