@@ -361,15 +361,7 @@ class Engine implements KsqlEngine {
       : undefined;
     const sourceSerdes =
       sideSerdes?.[0] ?? this.serdes.get(plan.source.name) ?? (await this.sourceSerdes(plan.source, false));
-    const test = this.options.mode === 'test';
-    const cacheBytes = Number(
-      props['ksql.streams.cache.max.bytes.buffering'] ??
-        props['cache.max.bytes.buffering'] ??
-        DEFAULT_CACHE_BYTES,
-    );
-    const commitMs = Number(
-      props['ksql.streams.commit.interval.ms'] ?? props['commit.interval.ms'] ?? DEFAULT_COMMIT_MS,
-    );
+    const { cacheEntries, commitIntervalMs } = this.cacheSettings(props);
     const query = createRunningQuery(
       plan,
       {
@@ -383,8 +375,8 @@ class Engine implements KsqlEngine {
       {
         topics: this.topics,
         metrics: this.m,
-        cacheEntries: test ? 0 : Math.floor(cacheBytes / RecordCache.ENTRY_BYTES),
-        commitIntervalMs: commitMs,
+        cacheEntries,
+        commitIntervalMs,
         clock: this.clock,
         ...(previous ? { previous } : {}),
       },
