@@ -61,13 +61,19 @@ export class TimeWindowAggregator<A> implements WindowReplayer<A> {
         keyStr,
         newest: undefined,
         newestStart: -Infinity,
+        openFrom: -Infinity,
         records: cold ? [] : undefined,
         replayer: this,
       };
       this.byKey.set(keyStr, kw);
     }
     const threshold = this.threshold();
-    this.prune(kw, threshold);
+    // Windows start at multiples of the advance: rows can have closed only if that boundary moved.
+    const openFrom = Math.ceil(threshold / o.advance) * o.advance;
+    if (openFrom > kw.openFrom) {
+      if (!isNew) this.prune(kw, threshold);
+      kw.openFrom = openFrom;
+    }
     if (kw.records && kw.records.length >= (o.coldRecords ?? DEFAULT_COLD_RECORDS)) this.warm(kw, threshold);
     // Windows of `ts` in ascending start (window-assign.ts, inlined: no array per record); the
     // older ones may be late (e.2), and lateness is monotone in the start.

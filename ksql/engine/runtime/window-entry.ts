@@ -33,6 +33,8 @@ export interface KeyWindows<A> {
   newest: WindowEntry<A> | undefined;
   /** Start of the newest window the key was accepted into: orders keys for the sweep. */
   newestStart: number;
+  /** Start of the oldest window still open when the key was last pruned. */
+  openFrom: number;
   /** A cold key's records in arrival order; undefined once the key is hot. */
   records: SavedRecord[] | undefined;
   readonly replayer: WindowReplayer<A>;
