@@ -15,7 +15,7 @@ import type { Column, LogicalSchema } from './schema/logical-schema.ts';
 import type { KeyFormat, ValueFormat } from './serde/serde-types.ts';
 import type { SchemaRegistryClient } from './serde/schema-registry.ts';
 import type { KafkaRecord, ProducerRecord, TopicLog } from './topics/topic-log.ts';
-import type { TransientAggregation } from './transient/transient-aggregation.ts';
+import type { TransientTopology } from './transient/transient-topology.ts';
 
 /**
  * The public surface of the local ksqlDB-dialect engine, used by the conformance harness, the
@@ -159,13 +159,13 @@ export interface KsqlEngine {
 
   /**
    * An aggregating push query (`SELECT … GROUP BY … EMIT CHANGES`), run as ksqlDB runs a transient
-   * query: a private topology whose changes go to the caller (transient/transient-aggregation.ts).
+   * query: a private topology whose changes go to the caller (transient/transient-topology.ts).
    */
-  planTransientAggregation(
+  planTransientTopology(
     query: Query,
     statementText: string,
     properties?: Readonly<Record<string, unknown>>,
-  ): TransientAggregation;
+  ): TransientTopology;
 
   getSource(name: string): SourceInfo | undefined;
   listSources(): readonly SourceInfo[];

@@ -37,7 +37,7 @@ import { createRunningQuery, type RunningQuery } from './runtime/persistent-quer
 import { createMetrics } from './runtime/query-metrics.ts';
 import { memoizedDecoder, type DecodeResult } from './runtime/source-decoder.ts';
 import { RecordCache } from './runtime/record-cache.ts';
-import { planTransientAggregation, type TransientAggregation } from './transient/transient-aggregation.ts';
+import { planTransientTopology, type TransientTopology } from './transient/transient-topology.ts';
 import { InMemorySchemaRegistry } from './serde/in-memory-registry.ts';
 import type { SchemaRegistryClient } from './serde/schema-registry.ts';
 import { createKeySerde, createValueSerde } from './serde/serde-factory.ts';
@@ -588,13 +588,13 @@ class Engine implements KsqlEngine {
     });
   }
 
-  planTransientAggregation(
+  planTransientTopology(
     query: Query,
     statementText: string,
     properties: Readonly<Record<string, unknown>> = {},
-  ): TransientAggregation {
+  ): TransientTopology {
     const props = { ...this.baseProperties, ...this.sessionProperties, ...properties };
-    return planTransientAggregation(query, {
+    return planTransientTopology(query, {
       topics: this.topics,
       planContext: this.planContext(statementText, 'transient', props),
       sourceDecoder: async (s) => (this.serdes.get(s.name) ?? (await this.sourceSerdes(s, false))).decode,

@@ -103,7 +103,7 @@ function fakeEngine(opts: { window?: KeyFormat['window'] }): KsqlEngine {
       }
       return stored;
     },
-    planTransientAggregation() {
+    planTransientTopology() {
       throw new KsqlUnsupportedError('transient aggregations in the fake engine');
     },
     decode(sourceName, records): DecodedRecord[] {

@@ -42,7 +42,12 @@ export class RecordCodec {
     return this.engine.listSources().find((s) => s.topic === topic);
   }
 
-  async encode(rec: QttRecord): Promise<ProducerRecord> {
+  /**
+   * A QTT input as the record to append. QTT's topology driver puts every input in partition 0;
+   * RestTestExecutor produces to a real cluster, where Kafka's partitioner places keyed records
+   * (`partitioned`, push-queries.json "join with ROWPARTITION and ROWOFFSET").
+   */
+  async encode(rec: QttRecord, partitioned = false): Promise<ProducerRecord> {
     const source = this.sourceForTopic(rec.topic);
     const inner = await this.encodeKey(rec, source);
     const key = rec.window ? wrapWindow(inner, rec.window) : inner;
@@ -54,7 +59,7 @@ export class RecordCodec {
         key: h.key,
         value: h.value === null ? null : new Uint8Array(Buffer.from(h.value, 'base64')),
       })),
-      partition: 0,
+      ...(partitioned ? {} : { partition: 0 }),
     };
   }
 

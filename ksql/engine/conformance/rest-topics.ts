@@ -12,11 +12,14 @@ export const REST_TOPIC_PARTITIONS = 4;
 
 /** Creates the case's input and source topics that nothing else sizes, before `prepareTopics`. */
 export function createRestTopics(engine: KsqlEngine, run: QttRun): void {
-  const sized = new Set(run.testCase.topics.filter((t) => t.partitions !== undefined).map((t) => t.name));
-  const names = [
+  const sized = new Set([
+    ...run.testCase.topics.filter((t) => t.partitions !== undefined).map((t) => t.name),
     ...run.statements
-      .filter((s) => !/\bPARTITIONS\s*=/i.test(s))
+      .filter((s) => /\bPARTITIONS\s*=/i.test(s))
       .flatMap((s) => statementTopic(s)?.name ?? []),
+  ]);
+  const names = [
+    ...run.statements.flatMap((s) => statementTopic(s)?.name ?? []),
     ...run.testCase.inputs.map((i) => i.topic),
   ];
   for (const name of names) {

@@ -53,7 +53,7 @@ export async function runRestCase(run: QttRun, mods: EngineModules, fileLabel: s
     const codec = new RecordCodec(engine, mods);
     for (const input of c.inputs) {
       if (!engine.topics.describeTopic(input.topic)) engine.topics.createTopic(input.topic, 1);
-      await engine.produce(input.topic, await codec.encode(input));
+      await engine.produce(input.topic, await codec.encode(input, true));
     }
     verifyOutputs(engine, codec, c.outputs, c.inputs.length === 0, true);
     verifyResponses(results, c.responses ?? []);

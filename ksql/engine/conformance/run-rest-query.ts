@@ -53,7 +53,7 @@ export async function runRestQueryCase(
     const codec = new RecordCodec(engine, mods);
     for (const input of c.inputs) {
       if (!engine.topics.describeTopic(input.topic)) engine.topics.createTopic(input.topic, 1);
-      await engine.produce(input.topic, await codec.encode(input));
+      await engine.produce(input.topic, await codec.encode(input, true));
     }
     const responses = c.responses ?? [];
     verifyResponses(

@@ -3,6 +3,7 @@ import { KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 import { formatExpression } from '../expression/format-expression.ts';
 import type { Expression, Query, Relation, SelectItem } from '../parser/ast.ts';
 import type { Column } from '../schema/logical-schema.ts';
+import { BIGINT, INT, type SqlType } from '../types/sql-type.ts';
 import { durationMs } from './duration.ts';
 import { mapExpression, walkExpression } from './map-expression.ts';
 import type { PlanContext } from './plan-context.ts';
@@ -22,6 +23,35 @@ export interface PlannedJoin {
 
 const NO_LOC = { line: 0, column: 0 };
 const PSEUDO = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND'];
+/** The pseudo columns every side row carries after its columns, in that order, with their types. */
+const SIDE_PSEUDO: readonly (readonly [string, SqlType])[] = [
+  ['ROWTIME', BIGINT],
+  ['ROWPARTITION', INT],
+  ['ROWOFFSET', BIGINT],
+];
+
+/** The internal name of a side's pseudo column in the join result (`*` does not list it). */
+function hiddenPseudo(alias: string, pseudo: string): string {
+  return `\u0000${alias}_${pseudo}`;
+}
+
+/** `side:PSEUDO` for every qualified side pseudo column the query names. */
+function qualifiedPseudoColumns(
+  query: Query,
+  sides: readonly { source: SourceInfo; alias: string }[],
+  st: string,
+): Set<string> {
+  const out = new Set<string>();
+  const visit = (e: Expression): void =>
+    walkExpression(e, (x) => {
+      if (x.kind === 'ColumnRef' && x.source && SIDE_PSEUDO.some(([p]) => p === x.name.name))
+        out.add(`${resolveSide(x.source.name, x.name.name, sides, st)}:${x.name.name}`);
+    });
+  for (const item of query.select) if (item.kind === 'SingleColumn') visit(item.expression);
+  for (const e of [query.where, query.having, ...(query.groupBy ?? []), ...(query.partitionBy ?? [])])
+    if (e) visit(e);
+  return out;
+}
 
 /**
  * Two-way joins (reference: ksqlDB JoinNode): stream-stream (WITHIN, INNER only), stream-table
@@ -148,6 +178,7 @@ export function planJoin(
   if (!keyType) throw new KsqlStatementError(`Invalid join criteria ${onText}`, st);
   const value: Column[] = [];
   const mapping: number[][] = [[], []];
+  const referenced = qualifiedPseudoColumns(query, sides, st);
   sides.forEach((s, i) => {
     for (const c of [...s.source.schema.key, ...s.source.schema.value]) {
       const name = `${s.alias}_${c.name}`;
@@ -157,6 +188,17 @@ export function planJoin(
       }
       (mapping[i] as number[]).push(value.length);
       value.push({ name, type: c.type, namespace: 'VALUE' });
+    }
+    // A side's own ROWTIME / ROWPARTITION / ROWOFFSET, when the query names them (`L.ROWTIME`),
+    // travel in hidden columns after its row (side rows end in ts, partition, offset).
+    for (const [pseudo, type] of SIDE_PSEUDO) {
+      const name = `${s.alias}_${pseudo}`;
+      if (name === keyName || !referenced.has(`${i}:${pseudo}`)) {
+        (mapping[i] as number[]).push(-1);
+        continue;
+      }
+      (mapping[i] as number[]).push(value.length);
+      value.push({ name: hiddenPseudo(s.alias, pseudo), type, namespace: 'VALUE' });
     }
   });
   const joinSource: SourceInfo = {
@@ -184,6 +226,14 @@ export function planJoin(
         const side = sides[resolveSide(x.source.name, x.name.name, sides, st)];
         if (side && `${side.alias}_${x.name.name}` === keyName)
           return { kind: 'ColumnRef', name: { name: keyName, quoted: true }, loc: x.loc };
+        // A side's own pseudo column (elements.json "join leaves aliased system columns": `l.ROWTIME`
+        // is the left record's timestamp, not the joined row's).
+        if (side && SIDE_PSEUDO.some(([p]) => p === x.name.name))
+          return {
+            kind: 'ColumnRef',
+            name: { name: hiddenPseudo(side.alias, x.name.name), quoted: true },
+            loc: x.loc,
+          };
         return { kind: 'ColumnRef', name: x.name, loc: x.loc };
       }
       const i = resolveSide(x.source?.name, x.name.name, sides, st, x.loc);
@@ -231,6 +281,19 @@ export function planJoin(
       // Unaliased column references keep their bare name when only one source has such a column,
       // else `<alias>_<column>` (identifiers.json "aliased join source", sql-tests "basic join test").
       let alias = item.alias;
+      // An unaliased side pseudo column (`I1.ROWTIME`) is named after its side in a transient
+      // query (push-queries.json "join with ROWTIME"); a C*AS must alias it.
+      if (!alias && e.kind === 'ColumnRef' && e.source && SIDE_PSEUDO.some(([p]) => p === e.name.name)) {
+        const side = sides[resolveSide(e.source.name, e.name.name, sides, st, e.loc)];
+        const name = `${side?.alias ?? ''}_${e.name.name}`;
+        if (name !== keyName && !ctx.transient) {
+          throw new KsqlStatementError(
+            `Reserved column name in select: \`${e.name.name}\`. Please remove or alias the column.`,
+            st,
+          );
+        }
+        alias = { name: ctx.transient ? name : e.name.name, quoted: true };
+      }
       if (!alias && e.kind === 'ColumnRef' && !PSEUDO.includes(e.name.name)) {
         const inBoth = sides.every((x) =>
           [...x.source.schema.key, ...x.source.schema.value].some((c) => c.name === e.name.name),

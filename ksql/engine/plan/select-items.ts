@@ -44,8 +44,10 @@ export function namedSelectItems(
       if (item.source && !qualifiers.includes(item.source.name)) {
         throw new KsqlStatementError(`'${item.source.name}' is not a valid stream/table name or alias.`);
       }
-      for (const c of starValuesFirst ? [...value, ...key] : [...key, ...value])
+      for (const c of starValuesFirst ? [...value, ...key] : [...key, ...value]) {
+        if (c.name.startsWith('\u0000')) continue; // internal columns (a join side's ROWTIME, …)
         out.push({ name: c.name, expression: columnRef(c), fromStar: true });
+      }
       continue;
     }
     const e = item.expression;

@@ -46,8 +46,12 @@ export function createJoinProcessor(
     row[0] = joinKey;
     const put = (side: JoinSide, s: SideRow | undefined): void => {
       if (!s) return;
+      const { tsIndex, offsetIndex } = side.layout;
       side.mapping.forEach((target, i) => {
-        if (target >= 0) row[1 + target] = s.row[i] ?? null;
+        if (target < 0) return;
+        const v = s.row[i] ?? null;
+        // A side's ROWTIME and ROWOFFSET are BIGINT columns of the result.
+        row[1 + target] = (i === tsIndex || i === offsetIndex) && typeof v === 'number' ? BigInt(v) : v;
       });
     };
     put(join.left, l);

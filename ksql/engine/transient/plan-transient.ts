@@ -6,17 +6,16 @@ import { formatExpression } from '../expression/format-expression.ts';
 import type { CompiledExpression, Scope } from '../expression/scope.ts';
 import type { Expression, Query, QueryStatement } from '../parser/ast.ts';
 import { formatSqlType, type SqlType } from '../types/sql-type.ts';
-import { containsAggregate } from '../plan/expression-checks.ts';
 import { keyLookupOrder } from './key-lookup-order.ts';
-import type { TransientAggregation } from './transient-aggregation.ts';
+import { isAggregating, type TransientTopology } from './transient-topology.ts';
 import { checkKeyOnlyPullQuery } from './pull-query-constraints.ts';
 import { sourceColumns, sourceScope, type SourceRow } from './source-row.ts';
 
 /**
  * A transient query (`SELECT ... ;` without CREATE): a pull query (no EMIT) reads the source's
  * current state once; a push query (EMIT CHANGES) streams its changes. Both project and filter
- * one source; aggregations, joins and windows in transient queries are not supported here and
- * fail by name.
+ * one source; a push query that aggregates or joins runs as a transient topology
+ * (`transient-topology.ts`). What neither supports fails by name.
  */
 export interface TransientPlan {
   readonly kind: 'pull' | 'push';
@@ -30,8 +29,8 @@ export interface TransientPlan {
   readonly project: (row: SourceRow) => unknown[];
   readonly limit: number | undefined;
   readonly statement: string;
-  /** Aggregating push queries: the transient topology that produces the rows. */
-  readonly aggregation?: TransientAggregation;
+  /** Aggregating or joining push queries: the transient topology that produces the rows. */
+  readonly topology?: TransientTopology;
 }
 
 export interface TransientOptions {
@@ -53,20 +52,15 @@ export function planTransientQuery(
     if (q.window) throw new KsqlStatementError("Pull queries don't support WINDOW clauses.", stmt.text);
     if (q.groupBy) throw new KsqlStatementError("Pull queries don't support GROUP BY clauses", stmt.text);
   }
-  if (q.from.kind !== 'Table') throw new KsqlUnsupportedError('joins in transient queries', stmt.text);
-  const aggregating =
-    q.groupBy !== undefined ||
-    q.window !== undefined ||
-    q.having !== undefined ||
-    q.select.some((i) => i.kind !== 'AllColumns' && containsAggregate(i.expression));
+  const aggregating = isAggregating(q);
   if (aggregating && kind === 'pull')
     throw new KsqlUnsupportedError('aggregations in pull queries', stmt.text);
   if (q.partitionBy) throw new KsqlUnsupportedError('PARTITION BY in transient queries', stmt.text);
   if (q.emit === 'FINAL')
     throw new KsqlStatementError('EMIT FINAL is only supported for windowed aggregations.', stmt.text);
+  if (aggregating || q.from.kind !== 'Table') return topologyPlan(engine, stmt, options);
   const source = engine.getSource(q.from.name.name);
   if (!source) throw new KsqlStatementError(`${q.from.name.name} does not exist.`, stmt.text);
-  if (aggregating) return aggregationPlan(engine, stmt, source, options);
   const scope = sourceScope(source, q.from.alias?.name);
   const all = sourceColumns(source);
   const columns: { name: string; type: SqlType; key: boolean }[] = [];
@@ -118,25 +112,20 @@ export function planTransientQuery(
   };
 }
 
-/** A push query with GROUP BY, WINDOW, HAVING or aggregate calls runs as a transient aggregation. */
-function aggregationPlan(
-  engine: KsqlEngine,
-  stmt: QueryStatement,
-  source: SourceInfo,
-  options: TransientOptions,
-): TransientPlan {
-  const aggregation = engine.planTransientAggregation(stmt.query, stmt.text, options.properties);
+/** A push query with GROUP BY, WINDOW, HAVING, aggregate calls or a join runs as a transient topology. */
+function topologyPlan(engine: KsqlEngine, stmt: QueryStatement, options: TransientOptions): TransientPlan {
+  const topology = engine.planTransientTopology(stmt.query, stmt.text, options.properties);
   return {
     kind: 'push',
-    source,
-    columns: aggregation.columns.map((c) => ({ name: c.name, type: c.type, key: false })),
-    fromKey: aggregation.columns.map(() => false),
+    source: topology.source,
+    columns: topology.columns.map((c) => ({ name: c.name, type: c.type, key: false })),
+    fromKey: topology.columns.map(() => false),
     where: undefined,
     lookupOrder: undefined,
     project: () => [],
     limit: stmt.query.limit,
     statement: stmt.text,
-    aggregation,
+    topology,
   };
 }
 

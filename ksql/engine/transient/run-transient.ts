@@ -63,7 +63,7 @@ export async function runPullQuery(engine: KsqlEngine, plan: TransientPlan): Pro
 /**
  * Push query: every new record of the source (from the beginning with
  * auto.offset.reset=earliest), filtered and projected, or every change of a transient
- * aggregation, until LIMIT rows or `stop()`. `ready` settles once the records already in the
+ * topology (aggregation or join), until LIMIT rows or `stop()`. `ready` settles once the records already in the
  * source have been processed.
  */
 export function runPushQuery(
@@ -106,8 +106,8 @@ export function runPushQuery(
     stop();
     return { stop, ready: Promise.resolve() };
   }
-  if (plan.aggregation) {
-    const running = plan.aggregation.start(
+  if (plan.topology) {
+    const running = plan.topology.start(
       fromBeginning,
       (change) => {
         if (stopped) return;

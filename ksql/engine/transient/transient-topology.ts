@@ -1,6 +1,7 @@
 import type { SourceInfo } from '../api.ts';
 import { KsqlRuntimeError, KsqlStatementError, KsqlUnsupportedError } from '../errors.ts';
 import type { Query } from '../parser/ast.ts';
+import { containsAggregate } from '../plan/expression-checks.ts';
 import type { PlanContext } from '../plan/plan-context.ts';
 import { planQuery } from '../plan/plan-query.ts';
 import { createRunningQuery, type QuerySerdes } from '../runtime/persistent-query.ts';
@@ -10,7 +11,7 @@ import type { KafkaRecord, TopicLog } from '../topics/topic-log.ts';
 import type { SqlType } from '../types/sql-type.ts';
 
 /** What a transient aggregation needs from the engine. */
-export interface TransientAggregationDeps {
+export interface TransientTopologyDeps {
   readonly topics: TopicLog;
   readonly planContext: PlanContext;
   /** The source's shared decoder. */
@@ -22,13 +23,15 @@ export interface TransientAggregationDeps {
   readonly clock: () => number;
 }
 
-/** One change of a transient aggregation's result, in SELECT order; `tombstone` when a row is deleted. */
+/** One change of a transient topology's result, in SELECT order; `tombstone` when a row is deleted. */
 export interface TransientChange {
   readonly columns: unknown[];
   readonly tombstone: boolean;
 }
 
-export interface TransientAggregation {
+export interface TransientTopology {
+  /** The source (the left one of a join). */
+  readonly source: SourceInfo;
   /** The SELECT list: names and types, in order. */
   readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
   /**
@@ -45,27 +48,30 @@ export interface TransientAggregation {
 let transientCount = 0;
 
 /**
- * An aggregating push query (`SELECT … [WINDOW …] [GROUP BY …] EMIT CHANGES`), run as ksqlDB
- * runs a transient query: its own aggregation topology over the source, planned like a C*AS
- * but keyed by the GROUP BY expressions whether or not they are selected (no GROUP BY: one group
- * of everything), and its changes handed to the caller instead of a sink topic. Nothing is added
- * to the metastore, and no topic is written. Planning errors are plain KsqlExceptions, as the
- * /query endpoint reports them (push-queries.json "window bounds in WHERE").
+ * A push query that needs a topology of its own — an aggregation (`SELECT … [WINDOW …]
+ * [GROUP BY …] EMIT CHANGES`) or a join — run as ksqlDB runs a transient query: planned like a
+ * C*AS (an aggregation keyed by its GROUP BY expressions whether or not they are selected; no
+ * GROUP BY: one group of everything), its changes handed to the caller instead of a sink topic.
+ * Nothing is added to the metastore and no topic is written. Planning errors are plain
+ * KsqlExceptions, as the /query endpoint reports them (push-queries.json "window bounds in
+ * WHERE").
  */
-export function planTransientAggregation(query: Query, deps: TransientAggregationDeps): TransientAggregation {
+export function planTransientTopology(query: Query, deps: TransientTopologyDeps): TransientTopology {
   const n = ++transientCount;
-  const topic = `_transient_aggregation_${n}`;
-  const grouped: Query = query.groupBy
-    ? query
-    : { ...query, groupBy: [{ kind: 'IntegerLiteral', text: '1', loc: query.loc }] };
+  const topic = `_transient_query_${n}`;
+  const aggregating = isAggregating(query);
+  const grouped: Query =
+    !aggregating || query.groupBy
+      ? query
+      : { ...query, groupBy: [{ kind: 'IntegerLiteral', text: '1', loc: query.loc }] };
   let plan: ReturnType<typeof planQuery>;
   try {
     plan = planQuery(
       grouped,
       {
         kind: 'create',
-        name: `TRANSIENT_AGGREGATION_${n}`,
-        type: 'TABLE',
+        name: `TRANSIENT_${n}`,
+        type: aggregating || joinsTables(query, deps.planContext) ? 'TABLE' : 'STREAM',
         with: { kafkaTopic: topic, keyFormat: 'JSON', valueFormat: 'JSON' },
       },
       { ...deps.planContext, transient: true },
@@ -82,6 +88,7 @@ export function planTransientAggregation(query: Query, deps: TransientAggregatio
   const order = selectOrder(query, columns);
 
   return {
+    source: plan.join ? plan.join.left.source : plan.source,
     columns: order.map((c) => ({ name: c.name, type: c.type })),
     start(fromBeginning, emit, fail) {
       let stopped = false;
@@ -93,7 +100,11 @@ export function planTransientAggregation(query: Query, deps: TransientAggregatio
         if (timer) clearInterval(timer);
       };
       const ready = (async () => {
-        const decode = await deps.sourceDecoder(plan.source);
+        const join = plan.join;
+        const decode = await deps.sourceDecoder(join ? join.left.source : plan.source);
+        const joinDecode = join
+          ? ([decode, await deps.sourceDecoder(join.right.source)] as const)
+          : undefined;
         const out = await deps.outputSerdes(sink);
         const forward = (record: { key: Uint8Array | null; value: Uint8Array | null }): void => {
           const { key } = out.key.deserialize(record.key);
@@ -111,7 +122,7 @@ export function planTransientAggregation(query: Query, deps: TransientAggregatio
         const capture = captureTopic(deps.topics, topic, forward);
         const running = createRunningQuery(
           plan,
-          { decode, sinkKey: out.key, sinkValue: out.value },
+          { decode, ...(joinDecode ? { joinDecode } : {}), sinkKey: out.key, sinkValue: out.value },
           {
             topics: capture,
             metrics: createMetrics(),
@@ -130,12 +141,15 @@ export function planTransientAggregation(query: Query, deps: TransientAggregatio
           }
         };
         if (stopped) return;
+        // As a persistent query starts: each input topic's records in order, then live records.
+        const inputs = join ? [join.left.source.topic, join.right.source.topic] : [plan.source.topic];
         const existing: KafkaRecord[] = [];
-        if (fromBeginning) {
-          const partitions = deps.topics.describeTopic(plan.source.topic)?.partitions ?? 0;
-          for (let p = 0; p < partitions; p++) existing.push(...deps.topics.read(plan.source.topic, p, 0));
+        for (const t of fromBeginning ? inputs : []) {
+          const partitions = deps.topics.describeTopic(t)?.partitions ?? 0;
+          for (let p = 0; p < partitions; p++) existing.push(...deps.topics.read(t, p, 0));
         }
-        unsubscribe = deps.topics.subscribe(plan.source.topic, process);
+        const unsubscribes = inputs.map((t) => deps.topics.subscribe(t, process));
+        unsubscribe = () => unsubscribes.forEach((u) => u());
         for (const r of existing) process(r);
         if (deps.cacheEntries > 0) timer = setInterval(() => running.flush(), deps.commitIntervalMs);
         timer?.unref?.();
@@ -147,6 +161,24 @@ export function planTransientAggregation(query: Query, deps: TransientAggregatio
       return { stop, ready: ready.catch(() => undefined) };
     },
   };
+}
+
+/** GROUP BY, WINDOW, HAVING or an aggregate call in the SELECT list. */
+export function isAggregating(query: Query): boolean {
+  return (
+    query.groupBy !== undefined ||
+    query.window !== undefined ||
+    query.having !== undefined ||
+    query.select.some((i) => i.kind !== 'AllColumns' && containsAggregate(i.expression))
+  );
+}
+
+/** A join of two tables gives a table; any join with a stream gives a stream. */
+function joinsTables(query: Query, ctx: PlanContext): boolean {
+  const from = query.from;
+  if (from.kind !== 'Join') return false;
+  const sides = [from.left, from.right];
+  return sides.every((r) => r.kind === 'Table' && ctx.getSource(r.name.name)?.type === 'TABLE');
 }
 
 /** The output columns in the order the SELECT list names them (the sink lists keys first). */
