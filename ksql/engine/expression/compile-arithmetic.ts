@@ -63,6 +63,7 @@ function binaryEvaluator(
     case 'INT':
       return intOp(op, le, re);
     case 'BIGINT': {
+      if (op === '+' || op === '-' || op === '*') return exactBigOp(op, le, re);
       const lb = toBig(l.type as SqlType, le);
       const rb = toBig(r.type as SqlType, re);
       return bigOp(op, lb, rb);
@@ -166,6 +167,31 @@ function bigOp(op: ArithmeticOperator, le: Ev, re: Ev): Ev {
     const b = re(row);
     if (b === null) throw NULL_OPERAND;
     return f(a as bigint, b as bigint);
+  };
+}
+
+/**
+ * BIGINT `+ - *` over BIGINT (bigint) or INT (number) operands: in doubles when the operands
+ * and the result are safe integers (then exact, so equal to the 64-bit result), else in bigint
+ * with Java's wrapping. One bigint is allocated instead of three (operand, product, wrap).
+ */
+function exactBigOp(op: '+' | '-' | '*', le: Ev, re: Ev): Ev {
+  const big =
+    op === '+'
+      ? (a: bigint, b: bigint) => a + b
+      : op === '-'
+        ? (a: bigint, b: bigint) => a - b
+        : (a: bigint, b: bigint) => a * b;
+  return (row) => {
+    const a = le(row);
+    if (a === null) throw NULL_OPERAND;
+    const b = re(row);
+    if (b === null) throw NULL_OPERAND;
+    const x = typeof a === 'bigint' ? Number(a) : (a as number);
+    const y = typeof b === 'bigint' ? Number(b) : (b as number);
+    const r = op === '*' ? x * y : op === '+' ? x + y : x - y;
+    if (Number.isSafeInteger(r) && Number.isSafeInteger(x) && Number.isSafeInteger(y)) return BigInt(r);
+    return BigInt.asIntN(64, big(BigInt(a as number | bigint), BigInt(b as number | bigint)));
   };
 }
 

@@ -112,6 +112,13 @@ describe('arithmetic', () => {
     ['-7 % 2 keeps the sign', arith('%', neg(int(7)), int(2)), -1],
     ['BIGINT wraps', arith('+', int('9223372036854775807'), int(1)), -9223372036854775808n],
     ['INT + BIGINT', arith('+', int(1), int('4294967296')), 4294967297n],
+    // BIGINT + - * in doubles while exact, in bigint (wrapping) beyond 2^53
+    ['BIGINT * INT', arith('*', int('4294967296'), int(-3)), -12884901888n],
+    ['BIGINT * at 2^53', arith('*', int('4503599627370496'), int(2)), 9007199254740992n],
+    ['BIGINT * past 2^53', arith('*', int('3002399751580331'), int(3)), 9007199254740993n],
+    ['BIGINT - past -2^53', arith('-', neg(int('9007199254740991')), int('4294967296')), -9007203549708287n],
+    ['BIGINT * wraps', arith('*', int('9223372036854775807'), int(2)), -2n],
+    ['BIGINT operand past 2^53', arith('-', int('9007199254740993'), int('4294967296')), 9007194959773697n],
     ['DOUBLE / 0', arith('/', dbl('1E0'), int(0)), Infinity],
     ["'a' + 'b'", arith('+', str('prefix-'), str('x')), 'prefix-x'],
   ])('%s', (_n, e, v) => {
