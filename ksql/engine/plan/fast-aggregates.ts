@@ -21,16 +21,16 @@ export function fastAggregate(
 type Acc = number | bigint;
 
 function add(acc: Acc, v: bigint, sign: 1 | -1): Acc {
-  if (typeof acc === 'number' && v <= MAX && v >= MIN) {
-    const r = acc + sign * Number(v);
-    if (Number.isSafeInteger(r)) return r;
+  if (typeof acc === 'number') {
+    // Number(v) is exact iff it is a safe integer (beyond, it rounds to 2^53 or more).
+    const n = Number(v);
+    const r = acc + sign * n;
+    if (Number.isSafeInteger(n) && Number.isSafeInteger(r)) return r;
   }
   const b = typeof acc === 'number' ? BigInt(acc) : acc;
   return BigInt.asIntN(64, sign === 1 ? b + v : b - v);
 }
 
-const MAX = BigInt(Number.MAX_SAFE_INTEGER);
-const MIN = -MAX;
 const toBigint = (acc: unknown): bigint => (typeof acc === 'number' ? BigInt(acc) : (acc as bigint));
 
 function fastCount(r: ResolvedAggregate): ResolvedAggregate {
