@@ -4,6 +4,7 @@ import { decodeOrder } from './avro.ts';
 import { ManualClock } from './clock.ts';
 import type { GeneratedEvent } from './events.ts';
 import { KafkaSink, type SendingProducer } from './kafka-sink.ts';
+import { keyPartition } from './partition.ts';
 import { OrderSource } from './source.ts';
 import { RunStats } from './stats.ts';
 
@@ -44,10 +45,10 @@ function events(n: number): GeneratedEvent[] {
   return [...src];
 }
 
-function sink(clock: ManualClock, producer: FakeProducer, stats: RunStats, partitions = 2) {
-  return KafkaSink.withProducer(
+function sink(clock: ManualClock, producers: FakeProducer[], stats: RunStats, partitions = 2) {
+  return KafkaSink.withProducers(
     { brokers: 'b:1', topic: 'orders', truthTopic: 'orders_truth', partitions, schemaId: 9, clock, stats },
-    producer,
+    producers,
   );
 }
 
@@ -56,7 +57,7 @@ describe('KafkaSink', () => {
     const clock = new ManualClock(0);
     const producer = new FakeProducer(clock, 7);
     const stats = new RunStats(clock, 2000);
-    const s = sink(clock, producer, stats);
+    const s = sink(clock, [producer], stats);
     const all = events(30_000);
     for (let i = 0; i < all.length; i += 500) await s.write(all.slice(i, i + 500));
     await s.flush();
@@ -91,11 +92,52 @@ describe('KafkaSink', () => {
     const producer = new FakeProducer(clock, 3);
     producer.failures = 2;
     const stats = new RunStats(clock, 2000);
-    const s = sink(clock, producer, stats);
+    const s = sink(clock, [producer], stats);
     const all = events(2_000);
     await s.write(all);
     await s.flush();
     expect(stats.errors).toBe(2);
     expect(stats.acked).toBe(all.filter((e) => e.kind !== 'truth').length);
+  });
+
+  it('gives each producer its own partitions (p % producers), one send in flight each, emission order kept per partition', async () => {
+    const clock = new ManualClock(0);
+    const producers = [new FakeProducer(clock, 5), new FakeProducer(clock, 5), new FakeProducer(clock, 5)];
+    const stats = new RunStats(clock, 2000);
+    const s = sink(clock, producers, stats, 6);
+    const all = events(20_000);
+    for (let i = 0; i < all.length; i += 700) await s.write(all.slice(i, i + 700));
+    await s.flush();
+    expect(s.unacknowledged).toBe(0);
+    const records = all.filter((e) => e.kind !== 'truth');
+    expect(stats.acked).toBe(records.length);
+    const byPartition = new Map<number, string[]>();
+    producers.forEach((producer, i) => {
+      expect(producer.maxActive).toBe(1);
+      expect(producer.sends.length).toBeGreaterThan(1);
+      for (const b of producer.sends) {
+        for (const t of b.topicMessages ?? []) {
+          if (t.topic !== 'orders') {
+            expect(i).toBe(0); // truth rides with the first producer
+            continue;
+          }
+          for (const m of t.messages) {
+            const key = String(m.key);
+            expect(m.partition).toBe(keyPartition(key, 6));
+            expect((m.partition as number) % 3).toBe(i);
+            const list = byPartition.get(m.partition as number) ?? [];
+            list.push(key);
+            byPartition.set(m.partition as number, list);
+          }
+        }
+      }
+    });
+    expect([...byPartition.keys()].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const [partition, keys] of byPartition) {
+      const expected = records
+        .map((e) => (e.kind === 'order' ? e.order.order_id : e.kind === 'raw' ? e.key : ''))
+        .filter((k) => keyPartition(k, 6) === partition);
+      expect(keys).toEqual(expected);
+    }
   });
 });
