@@ -32,9 +32,19 @@ export function normalIp(n: number): string {
   x ^= x >>> 13;
   x = Math.imul(x, 0x297a2d39) & MASK28;
   x ^= x >>> 11;
-  const first = NORMAL_FIRST_OCTETS[x >>> 24] as number;
-  return `${first}.${(x >>> 16) & 255}.${(x >>> 8) & 255}.${x & 255}`;
+  // Two interned halves, `a.b.` and `c.d`: one concatenation, no number formatting per address
+  // (the shopper model keeps an address per live session, ~1.5 M at 100,000 orders/s).
+  const head = x >>> 16;
+  const tail = x & 0xffff;
+  return (
+    (HEADS[head] ??= `${NORMAL_FIRST_OCTETS[head >>> 8] as number}.${head & 255}.`) +
+    (TAILS[tail] ??= `${tail >>> 8}.${tail & 255}`)
+  );
 }
+
+/** `a.b.` by the top 12 bits of a normal address's 28, and `c.d` by its low 16: filled on first use. */
+const HEADS: (string | undefined)[] = new Array<string | undefined>(1 << 12).fill(undefined);
+const TAILS: (string | undefined)[] = new Array<string | undefined>(1 << 16).fill(undefined);
 
 /** The n-th address (n < 2^24) in a population's own /8. */
 export function specialIp(firstOctet: number, n: number): string {

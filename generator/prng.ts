@@ -90,6 +90,11 @@ export class WeightedPicker<T> {
   }
 
   pick(prng: Prng): T {
+    return (this.items[this.pickIndex(prng)] as { item: T }).item;
+  }
+
+  /** Like `pick` (the same draw), but the index of the item picked. */
+  pickIndex(prng: Prng): number {
     const x = prng.next() * this.total;
     let lo = 0;
     let hi = this.cumulative.length - 1;
@@ -98,7 +103,15 @@ export class WeightedPicker<T> {
       if ((this.cumulative[mid] ?? 0) > x) hi = mid;
       else lo = mid + 1;
     }
-    return (this.items[lo] as { item: T }).item;
+    return lo;
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  itemAt(i: number): T {
+    return (this.items[i] as { item: T }).item;
   }
 }
 

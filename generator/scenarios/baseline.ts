@@ -1,6 +1,6 @@
 import { pickProduct } from '../catalog.ts';
 import type { GeneratedEvent } from '../events.ts';
-import { hexToken, ulid } from '../ids.ts';
+import { sessionId, ulid } from '../ids.ts';
 import { NORMAL_FIRST_OCTETS, normalIp } from '../ip.ts';
 import { type Buyer, makeOrder, userId } from '../make-order.ts';
 import { drawProfile } from '../profile.ts';
@@ -84,7 +84,7 @@ export class BaselineScenario implements Scenario {
     }
     return {
       user_id: userId(1, user),
-      session_id: `S${hexToken(prng, 16)}`,
+      session_id: sessionId(prng),
       ip_address: normalIp(ipIndex),
       profile: drawProfile(prng),
       is_new_account: isNew,

@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../events.ts';
-import { hexToken, ulid } from '../ids.ts';
+import { sessionId, ulid } from '../ids.ts';
 import { SPECIAL_FIRST_OCTET, prefix24, specialIp } from '../ip.ts';
 import { makeOrder, userId } from '../make-order.ts';
 import type { ScenarioContext } from '../scenario.ts';
@@ -33,7 +33,7 @@ export class DistributedBotsScenario extends EpisodicScenario {
       ips.push(ip);
       const buyer = {
         user_id: userId(3, index * BOTNET_SIZE + host),
-        session_id: `S${hexToken(prng, 16)}`,
+        session_id: sessionId(prng),
         ip_address: ip,
         profile: BOT_PROFILE,
         is_new_account: prng.chance(0.5),

@@ -1,6 +1,6 @@
 import { expensiveProducts } from '../catalog.ts';
 import type { OrderEvent } from '../events.ts';
-import { hexToken, ulid } from '../ids.ts';
+import { sessionId, ulid } from '../ids.ts';
 import { SPECIAL_FIRST_OCTET, specialIp } from '../ip.ts';
 import { makeOrder, userId } from '../make-order.ts';
 import { HIGH_VALUE_KRW } from '../order.ts';
@@ -29,7 +29,7 @@ export class HighValueScenario extends EpisodicScenario {
     const ip = specialIp(SPECIAL_FIRST_OCTET['high-value'], this.ipBase + index);
     const buyer = {
       user_id: userId(5, index),
-      session_id: `S${hexToken(prng, 16)}`,
+      session_id: sessionId(prng),
       ip_address: ip,
       profile: { ...drawProfile(prng), payment_method: 'card' },
       is_new_account: true,

@@ -1,5 +1,5 @@
 import { pickProduct } from '../catalog.ts';
-import { hexToken, ulid } from '../ids.ts';
+import { sessionId, ulid } from '../ids.ts';
 import { SPECIAL_FIRST_OCTET, specialIp } from '../ip.ts';
 import { makeOrder, userId } from '../make-order.ts';
 import { drawProfile } from '../profile.ts';
@@ -40,7 +40,7 @@ export class LateEventsScenario extends EpisodicScenario {
     const eventTs = startAt - lateness;
     const buyer = {
       user_id: userId(6, index),
-      session_id: `S${hexToken(prng, 16)}`,
+      session_id: sessionId(prng),
       ip_address: specialIp(SPECIAL_FIRST_OCTET['late-events'], this.ipBase + index),
       profile: drawProfile(prng),
       is_new_account: false,

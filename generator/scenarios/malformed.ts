@@ -1,7 +1,7 @@
 import { pickProduct } from '../catalog.ts';
 import { encodeOrderBody } from '../avro.ts';
 import type { OrderEvent, RawDefect, RawEvent } from '../events.ts';
-import { hexToken, ulid } from '../ids.ts';
+import { sessionId, ulid } from '../ids.ts';
 import { SPECIAL_FIRST_OCTET, specialIp } from '../ip.ts';
 import { makeOrder, userId } from '../make-order.ts';
 import { drawProfile } from '../profile.ts';
@@ -43,7 +43,7 @@ export class MalformedScenario extends EpisodicScenario {
       at,
       {
         user_id: userId(7, index),
-        session_id: `S${hexToken(prng, 16)}`,
+        session_id: sessionId(prng),
         ip_address: specialIp(SPECIAL_FIRST_OCTET.malformed, index),
         profile: drawProfile(prng),
         is_new_account: false,

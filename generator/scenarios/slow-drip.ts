@@ -1,5 +1,5 @@
 import type { OrderEvent } from '../events.ts';
-import { hexToken, ulid } from '../ids.ts';
+import { sessionId, ulid } from '../ids.ts';
 import { SPECIAL_FIRST_OCTET, specialIp } from '../ip.ts';
 import { makeOrder, userId } from '../make-order.ts';
 import type { ScenarioContext } from '../scenario.ts';
@@ -28,7 +28,7 @@ export class SlowDripScenario extends EpisodicScenario {
     const ip = specialIp(SPECIAL_FIRST_OCTET['slow-drip'], this.ipBase + index);
     const buyer = {
       user_id: userId(4, index),
-      session_id: `S${hexToken(prng, 16)}`,
+      session_id: sessionId(prng),
       ip_address: ip,
       profile: { ...BOT_PROFILE, payment_method: 'kakao_pay' },
       is_new_account: false,
