@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- generator [--seconds 60] [--skip-kafka] [--write]`
+ * `npm run bench -- generator [--seconds 60] [--skip-kafka] [--only dry,pacing,max,rate] [--write]`
  *
  * 1. dry-run encode rate: the whole generator (shopper model, scenarios, fast Avro path), no I/O;
  * 2. maximum sustained acknowledged rate into the broker of `npm run infra -- up`, unpaced;
@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
 import { UsageError } from '../common/errors.ts';
 import { serviceSettings } from '../infra/settings.ts';
@@ -25,19 +26,21 @@ interface Phase {
 export async function runBenchmark(args: string[]): Promise<void> {
   const seconds = numberArg(args, '--seconds', 60);
   const skipKafka = args.includes('--skip-kafka');
+  const only = listArg(args, '--only', ['dry', 'pacing', 'max', 'rate']);
   const write = args.includes('--write');
+  if (write && only.size < 4) throw new UsageError('--write needs every phase: drop --only');
   const machine = describeMachine();
   process.stderr.write(`machine: ${machine}\n`);
   const phases: Phase[] = [];
 
-  phases.push(await dryRun(Math.min(seconds, 20)));
-  phases.push(await accuracy(seconds, undefined, []));
-  if (!skipKafka) {
+  if (only.has('dry')) phases.push(await dryRun(Math.min(seconds, 20)));
+  if (only.has('pacing')) phases.push(await accuracy(seconds, undefined, []));
+  if (!skipKafka && (only.has('max') || only.has('rate'))) {
     const settings = serviceSettings();
     const topics: string[] = [];
     try {
-      phases.push(await maxAcked(seconds, settings, topics));
-      phases.push(await accuracy(seconds, settings, topics));
+      if (only.has('max')) phases.push(await maxAcked(seconds, settings, topics));
+      if (only.has('rate')) phases.push(await accuracy(seconds, settings, topics));
     } finally {
       await deleteTopics(settings.kafkaBootstrap, topics);
     }
@@ -110,7 +113,8 @@ async function maxAcked(
     lines.push(
       `${partitions} partitions: ${fmt(s.acked)} records acknowledged (acks=all) in ${s.elapsedS().toFixed(1)} s = ` +
         `**${fmt(s.achievedRate())} records/s**; produce latency p50 ${s.percentileMs(50)} ms, p99 ${s.percentileMs(99)} ms; ` +
-        `errors ${s.errors}; generator CPU ${r.cpuS.toFixed(1)} s (${pct(r.cpuS / r.wallS)} of one core)`,
+        `errors ${s.errors}; generator CPU ${r.cpuS.toFixed(1)} s (${pct(r.cpuS / r.wallS)} of one core) = ` +
+        `${fmt(s.acked / r.cpuS)} records per CPU-second; ${r.stalls}`,
     );
   }
   return {
@@ -185,11 +189,11 @@ async function accuracy(
       `overall: ${fmt(s.acked)} records ${settings ? 'acknowledged' : 'encoded'} in ${s.elapsedS().toFixed(1)} s = ` +
         `**${fmt(s.achievedRate())} records/s** (target 10,000, baseline scenario)` +
         (settings
-          ? `; produce latency p50 ${s.percentileMs(50)} ms, p99 ${s.percentileMs(99)} ms; errors ${s.errors}`
+          ? `; produce latency p50 ${s.percentileMs(50)} ms, p99 ${s.percentileMs(99)} ms, max ${s.percentileMs(100)} ms; errors ${s.errors}`
           : ''),
       `every 10 s span, records handed to the producer: ${span('generated')}`,
       ...(settings ? [`every 10 s span, records acknowledged: ${span('acked')}`] : []),
-      `generator CPU ${r.cpuS.toFixed(1)} s over ${r.wallS.toFixed(1)} s (${pct(r.cpuS / r.wallS)} of one core)`,
+      `generator CPU ${r.cpuS.toFixed(1)} s over ${r.wallS.toFixed(1)} s (${pct(r.cpuS / r.wallS)} of one core); ${r.stalls}`,
     ],
   };
 }
@@ -200,10 +204,23 @@ async function measured(
   seconds: number,
   onStats?: (s: RunResult['stats']) => void,
   sample?: () => void,
-): Promise<{ result: RunResult; wallS: number; cpuS: number }> {
+): Promise<{ result: RunResult; wallS: number; cpuS: number; stalls: string }> {
   const controller = new AbortController();
   const stop = setTimeout(() => controller.abort(), seconds * 1000);
   const sampler = sample ? setInterval(sample, 100) : undefined;
+  // Where a late acknowledgement comes from: our own event loop (GC, long synchronous work,
+  // the process not getting a core) or the broker.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  const gc = { count: 0, totalMs: 0, maxMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.count++;
+      gc.totalMs += e.duration;
+      gc.maxMs = Math.max(gc.maxMs, e.duration);
+    }
+  });
+  loopDelay.enable();
+  gcObserver.observe({ entryTypes: ['gc'] });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
@@ -213,10 +230,20 @@ async function measured(
       log: (line) => process.stderr.write(`${line}\n`),
       ...(onStats ? { onStart: onStats } : {}),
     });
-    return { result, wallS: (performance.now() - t0) / 1000, cpuS: cpuSeconds(process.cpuUsage(cpu0)) };
+    const stalls =
+      `event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms; ` +
+      `GC pauses ${gc.count}, total ${(gc.totalMs / 1000).toFixed(1)} s, longest ${gc.maxMs.toFixed(0)} ms`;
+    return {
+      result,
+      wallS: (performance.now() - t0) / 1000,
+      cpuS: cpuSeconds(process.cpuUsage(cpu0)),
+      stalls,
+    };
   } finally {
     clearTimeout(stop);
     if (sampler) clearInterval(sampler);
+    loopDelay.disable();
+    gcObserver.disconnect();
   }
 }
 
@@ -277,6 +304,16 @@ export function replaceSection(doc: string, section: string): string {
   const next = doc.indexOf('\n## ', start + 1);
   const end = next < 0 ? doc.length : next;
   return `${doc.slice(0, start + 1)}${section}\n${next < 0 ? '' : doc.slice(end)}`;
+}
+
+function listArg(args: string[], flag: string, all: readonly string[]): Set<string> {
+  const i = args.indexOf(flag);
+  if (i < 0) return new Set(all);
+  const picked = (args[i + 1] ?? '').split(',').filter((x) => x !== '');
+  const unknown = picked.filter((x) => !all.includes(x));
+  if (picked.length === 0 || unknown.length > 0)
+    throw new UsageError(`invalid ${flag} "${args[i + 1] ?? ''}": expected a list of ${all.join(', ')}`);
+  return new Set(picked);
 }
 
 function numberArg(args: string[], flag: string, fallback: number): number {
