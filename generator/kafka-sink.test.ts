@@ -140,4 +140,53 @@ describe('KafkaSink', () => {
       expect(keys).toEqual(expected);
     }
   });
+
+  it('lingers up to lingerMs for a fuller batch, sends a full batch at once, and flush does not linger', async () => {
+    /** Timers fire only when the test says so. */
+    class HeldClock extends ManualClock {
+      timers: (() => void)[] = [];
+      override sleep(ms: number): Promise<void> {
+        return new Promise((resolve) =>
+          this.timers.push(() => {
+            this.advance(ms);
+            resolve();
+          }),
+        );
+      }
+      fire(): void {
+        const timers = this.timers;
+        this.timers = [];
+        for (const t of timers) t();
+      }
+    }
+    const clock = new HeldClock(0);
+    const producer = new FakeProducer(clock, 2);
+    const stats = new RunStats(clock, 2000);
+    const s = KafkaSink.withProducers(
+      {
+        brokers: 'b:1',
+        topic: 'orders',
+        truthTopic: undefined,
+        partitions: 2,
+        schemaId: 9,
+        clock,
+        stats,
+        lingerMs: 20,
+      },
+      [producer],
+    );
+    const all = events(3_000).filter((e) => e.kind === 'order');
+    for (let i = 0; i < 300; i += 30) await s.write(all.slice(i, i + 30));
+    expect(producer.sends).toHaveLength(0); // 300 < 1,200 records: waiting for more
+    expect(clock.timers).toHaveLength(1); // one linger timer, not one per write
+    clock.fire();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(producer.sends.map((b) => b.topicMessages?.[0]?.messages.length)).toEqual([300]);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await s.write(all.slice(300, 1_500)); // a full batch (600 per partition x 2) goes at once
+    expect(producer.sends).toHaveLength(2);
+    await s.write(all.slice(1_500, 1_510));
+    await s.flush(); // the last 10 without waiting for a timer
+    expect(stats.acked).toBe(1_510);
+  });
 });
