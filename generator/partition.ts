@@ -11,6 +11,22 @@ export function keyPartition(key: string, partitions: number): number {
   return (murmur2String(key) & 0x7fffffff) % partitions;
 }
 
+/**
+ * kafkajs partitioner for messages whose partition the sink already chose; others (truth
+ * records) by key, as kafkajs's DefaultPartitioner would. Unlike that one it allocates nothing
+ * per message (it filters the partition metadata for every message before looking at
+ * `message.partition`).
+ */
+export function presetPartitioner() {
+  return ({
+    partitionMetadata,
+    message,
+  }: {
+    partitionMetadata: readonly unknown[];
+    message: { partition?: number; key?: Buffer | string | null };
+  }): number => message.partition ?? keyPartition(String(message.key ?? ''), partitionMetadata.length);
+}
+
 const M = 0x5bd1e995;
 
 /** Kafka's `Utils.murmur2` (32-bit MurmurHash2, seed 0x9747b28c) of the key's UTF-8 bytes. */
