@@ -15,6 +15,8 @@ export interface AggregationOps<A = unknown> {
   /** Arguments to pass to `add` from a `save`d copy (valid until the next `restore`; never clobbers `args`'s). */
   restore(saved: unknown): unknown;
   add(acc: A, args: unknown): A;
+  /** `add` for the listed aggregate calls only (by position); the others keep their value. */
+  addSome(acc: A, args: unknown, calls: readonly number[]): A;
   undo(acc: A, args: unknown): A;
   merge(a: A, b: A): A;
 }
@@ -35,6 +37,11 @@ export interface AggregateRow<A = unknown> {
   cached?: boolean;
   /** Called once the sink has output the row: the operator may drop it until the next change. */
   released?(): void;
+  /**
+   * For rows whose accumulator is computed on demand: one in which the listed aggregate calls
+   * are up to date and the others may not be (what HAVING reads, before the whole row is needed).
+   */
+  accFor?(calls: readonly number[]): A;
 }
 
 /** Receives every change of an aggregate table (immediately, or later through the record cache). */

@@ -53,6 +53,14 @@ export function aggregationOps(calls: readonly AggregateCall[]): AggregationOps<
         acc[i] = (fns[i] as AggregateCall['fn']).aggregate(as[i] as readonly unknown[], acc[i]);
       return acc;
     },
+    addSome(acc, args, which) {
+      const as = args as Args;
+      for (let k = 0; k < which.length; k++) {
+        const i = which[k] as number;
+        acc[i] = (fns[i] as AggregateCall['fn']).aggregate(as[i] as readonly unknown[], acc[i]);
+      }
+      return acc;
+    },
     undo(acc, args) {
       const as = args as Args;
       for (let i = 0; i < n; i++) {

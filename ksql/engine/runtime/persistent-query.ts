@@ -262,8 +262,9 @@ function aggregation(
 
   /** Computes HAVING and the output row of an aggregate row and writes it (or a tombstone). */
   const output = (r: AggregateRow<unknown[]>): void => {
-    const acc = r.acc;
-    if (acc === null) {
+    // A row computed on demand (a cold window) computes what HAVING reads first, the rest if it passes.
+    const partial = having && r.accFor ? r.accFor(havingCalls) : r.acc;
+    if (partial === null) {
       if (!having || r.passed) write(r.key, null, r.ts, r.window);
       r.passed = false;
       return;
@@ -272,13 +273,13 @@ function aggregation(
     for (let i = 0; i < nk; i++) aggRow[i] = key[i];
     aggRow[nk + nc] = r.window ? r.window.start : null;
     aggRow[nk + nc + 1] = r.window ? r.window.end : null;
-    mapCalls(acc, havingCalls);
+    mapCalls(partial, havingCalls);
     if (having && !having(aggRow)) {
       if (r.passed) write(key, null, r.ts, r.window);
       r.passed = false;
       return;
     }
-    mapCalls(acc, otherCalls);
+    mapCalls(having && r.accFor ? (r.acc as unknown[]) : partial, otherCalls);
     const value = new Array<unknown>(valueEvals.length);
     for (let i = 0; i < valueEvals.length; i++) value[i] = (valueEvals[i] as Evaluator)(aggRow);
     write(key, value, r.ts, r.window);

@@ -109,11 +109,13 @@ export class TimeWindowAggregator<A> implements WindowReplayer<A> {
   }
 
   /** The accumulator of a cold key's window: its records accepted into the window, in arrival order. */
-  replay(kw: KeyWindows<A>, start: number): A {
+  replay(kw: KeyWindows<A>, start: number, calls?: readonly number[]): A {
     const ops = this.o.ops;
     let acc = ops.init();
     for (const r of kw.records ?? []) {
-      if (r.first <= start && start <= r.ts) acc = ops.add(acc, ops.restore(r.args));
+      if (r.first > start || start > r.ts) continue;
+      const args = ops.restore(r.args);
+      acc = calls ? ops.addSome(acc, args, calls) : ops.add(acc, args);
     }
     return acc;
   }

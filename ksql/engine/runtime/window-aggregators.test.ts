@@ -13,6 +13,7 @@ const maxOps: AggregationOps<number | null> = {
   save: (v) => v,
   restore: (v) => v,
   add: (acc, v) => Math.max(acc ?? -Infinity, v as number),
+  addSome: (acc, v) => Math.max(acc ?? -Infinity, v as number),
   undo: (acc) => acc,
   merge: (a, b) => (a === null ? b : b === null ? a : Math.max(a, b)),
 };
@@ -229,6 +230,7 @@ describe('UnwindowedAggregator', () => {
       save: () => null,
       restore: () => null,
       add: (a) => a + 1,
+      addSome: (a) => a + 1,
       undo: (a) => a - 1,
       merge: (a, b) => a + b,
     };

@@ -11,7 +11,8 @@ export interface SavedRecord {
 
 /** Rebuilds the accumulator of a cold key's window from the key's records. */
 export interface WindowReplayer<A> {
-  replay(kw: KeyWindows<A>, start: number): A;
+  /** All aggregate calls, or only `calls` (the others stay at their initial value). */
+  replay(kw: KeyWindows<A>, start: number, calls?: readonly number[]): A;
 }
 
 /**
@@ -66,6 +67,10 @@ export class WindowEntry<A> implements AggregateRow<A>, WindowBounds {
 
   set acc(acc: A) {
     this.value = acc;
+  }
+
+  accFor(calls: readonly number[]): A {
+    return this.value === undefined ? this.owner.replayer.replay(this.owner, this.start, calls) : this.value;
   }
 
   get key(): readonly unknown[] {
