@@ -7,6 +7,7 @@ import type { CompiledExpression, Scope } from '../expression/scope.ts';
 import type { Expression, Query, QueryStatement } from '../parser/ast.ts';
 import { formatSqlType, type SqlType } from '../types/sql-type.ts';
 import { keyLookupOrder } from './key-lookup-order.ts';
+import { selectItemName } from './select-item-name.ts';
 import { isAggregating, type TransientTopology } from './transient-topology.ts';
 import { checkKeyOnlyPullQuery } from './pull-query-constraints.ts';
 import { sourceColumns, sourceScope, type SourceRow } from './source-row.ts';
@@ -66,7 +67,7 @@ export function planTransientQuery(
   const columns: { name: string; type: SqlType; key: boolean }[] = [];
   const readers: ((row: SourceRow) => unknown)[] = [];
   const fromKey: boolean[] = [];
-  let generated = 0;
+  const generated = { next: 0 };
   for (const item of q.select) {
     if (item.kind === 'AllColumns') {
       for (const c of all) {
@@ -78,13 +79,7 @@ export function planTransientQuery(
     }
     const compiled = compileExpression(item.expression, scope, { clause: 'SELECT' });
     const e = item.expression;
-    const name =
-      item.alias?.name ??
-      (e.kind === 'ColumnRef'
-        ? e.name.name
-        : e.kind === 'Dereference'
-          ? e.field.name
-          : `KSQL_COL_${generated++}`);
+    const name = selectItemName(item, generated);
     const keyColumn = e.kind === 'ColumnRef' && all.some((c) => c.key && c.name === e.name.name);
     columns.push({ name, type: compiled.type ?? { kind: 'STRING' }, key: kind === 'pull' && keyColumn });
     fromKey.push(keyColumn);

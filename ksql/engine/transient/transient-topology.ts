@@ -9,6 +9,7 @@ import { createMetrics } from '../runtime/query-metrics.ts';
 import type { KeySerde, ValueSerde } from '../serde/serde-types.ts';
 import type { KafkaRecord, TopicLog } from '../topics/topic-log.ts';
 import type { SqlType } from '../types/sql-type.ts';
+import { selectItemName } from './select-item-name.ts';
 
 /** What a transient aggregation needs from the engine. */
 export interface TransientTopologyDeps {
@@ -185,18 +186,10 @@ function joinsTables(query: Query, ctx: PlanContext): boolean {
 function selectOrder<C extends { name: string }>(query: Query, columns: readonly C[]): C[] {
   const byName = new Map(columns.map((c) => [c.name, c]));
   const ordered: C[] = [];
-  let generated = 0;
+  const generated = { next: 0 };
   for (const item of query.select) {
     if (item.kind === 'AllColumns') return [...columns];
-    const e = item.expression;
-    const name =
-      item.alias?.name ??
-      (e.kind === 'ColumnRef'
-        ? e.name.name
-        : e.kind === 'Dereference'
-          ? e.field.name
-          : `KSQL_COL_${generated++}`);
-    const c = byName.get(name);
+    const c = byName.get(selectItemName(item, generated));
     if (!c) return [...columns];
     ordered.push(c);
   }
