@@ -1,3 +1,4 @@
+import { resolveWriterSchema } from '../writer-schema.ts';
 import type avro from 'avsc';
 import { KsqlSerdeError, KsqlStatementError } from '../../errors.ts';
 import type { Column } from '../../schema/logical-schema.ts';
@@ -55,34 +56,16 @@ export async function avroCodec(
   }
   const recordName = fullName ?? (isKey ? defaultKeySchemaName(ctx.sourceName) : DEFAULT_VALUE_SCHEMA_NAME);
 
-  let writerId: number;
-  let writer: ParsedSchema;
-  const fixedId = info.properties['schemaId'];
-  if (fixedId !== undefined) {
-    await registry.prefetchSubject?.(subject);
-    writerId = Number(fixedId);
-    const registered = await registry.getById(writerId);
-    if (!registered)
-      throw new KsqlStatementError(`Schema with id ${writerId} not found in the schema registry`);
-    writer = parse(parseAvroSchemaText(registered.schema));
-  } else {
-    // Prefetch: fills the client's id cache (HTTP registries) and tells whether the subject exists.
-    const latest = await registry.getLatest(subject).catch(() => undefined);
-    await registry.prefetchSubject?.(subject);
-    const mode = ctx.registerSchema ?? true;
-    if (latest && (mode === false || mode === 'if-absent')) {
-      // Write with the registered schema, as ksqlDB does for sources whose subject exists.
-      writerId = latest.id;
-      writer = parse(parseAvroSchemaText(latest.schema.schema));
-    } else {
-      const json = generateAvroSchema(columns, recordName, unwrapped);
-      writer = parse(json);
-      writerId =
-        mode === false
-          ? -1
-          : await registry.register(subject, { schemaType: 'AVRO', schema: JSON.stringify(json) });
-    }
-  }
+  const resolved = await resolveWriterSchema(
+    registry,
+    subject,
+    'AVRO',
+    info.properties['schemaId'],
+    ctx.registerSchema,
+    () => JSON.stringify(generateAvroSchema(columns, recordName, unwrapped)),
+  );
+  const writerId = resolved.id;
+  const writer = parse(parseAvroSchemaText(resolved.schema.schema));
 
   const writerRecord = writer.names.resolve(writer.json);
   const single = columns[0];

@@ -1,3 +1,4 @@
+import { resolveWriterSchema } from '../writer-schema.ts';
 import { KsqlStatementError } from '../../errors.ts';
 import type { Column } from '../../schema/logical-schema.ts';
 import { jsonCodec } from '../json/json-codec.ts';
@@ -5,7 +6,7 @@ import type { RowCodec } from '../row-codec.ts';
 import type { SerdeContext } from '../serde-factory.ts';
 import type { FormatInfo } from '../serde-types.ts';
 import { generateJsonSchemaText } from './json-schema-gen.ts';
-import { physicalRow, type PhysicalRow } from './physical-row.ts';
+import { physicalRow } from './physical-row.ts';
 import { frameJsonSr, unframeJsonSr } from './wire-format.ts';
 
 const encoder = new TextEncoder();
@@ -36,26 +37,17 @@ export async function jsonSrCodec(
   const subject = `${ctx.topic}-${isKey ? 'key' : 'value'}`;
   const fullName = info.properties['fullSchemaName'];
 
-  let writerId: number;
-  let physical: PhysicalRow;
   const fixedId = info.properties['schemaId'];
-  if (fixedId !== undefined) {
-    writerId = Number(fixedId);
-    const registered = await registry.getById(writerId);
-    if (!registered)
-      throw new KsqlStatementError(`Schema with id ${writerId} not found in the schema registry`);
-    physical = physicalRow(columns, registered.schema, unwrapped);
-  } else {
-    const latest = await registry.getLatest(subject).catch(() => undefined);
-    const mode = ctx.registerSchema ?? true;
-    if (latest && latest.schema.schemaType === 'JSON' && (mode === false || mode === 'if-absent')) {
-      writerId = latest.id;
-    } else {
-      const text = generateJsonSchemaText(columns, { unwrapped, fullName });
-      writerId = mode === false ? -1 : await registry.register(subject, { schemaType: 'JSON', schema: text });
-    }
-    physical = physicalRow(columns, undefined, unwrapped);
-  }
+  const resolved = await resolveWriterSchema(registry, subject, 'JSON', fixedId, ctx.registerSchema, () =>
+    generateJsonSchemaText(columns, { unwrapped, fullName }),
+  );
+  const writerId = resolved.id;
+  // Rows are fitted to a schema given by id; a generated or latest schema fits the columns.
+  const physical = physicalRow(
+    columns,
+    fixedId !== undefined ? resolved.schema.schema : undefined,
+    unwrapped,
+  );
 
   const json = jsonCodec(columns, unwrapped);
   return {

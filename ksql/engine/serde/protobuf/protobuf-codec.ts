@@ -1,3 +1,4 @@
+import { resolveWriterSchema } from '../writer-schema.ts';
 import type protobuf from 'protobufjs';
 import { KsqlStatementError } from '../../errors.ts';
 import type { Column } from '../../schema/logical-schema.ts';
@@ -43,30 +44,16 @@ export async function protobufCodec(
   const fullName = info.properties['fullSchemaName'];
   const references = new Map<string, string>();
 
-  let writerId: number;
-  let writer: ParsedProto;
-  const fixedId = info.properties['schemaId'];
-  if (fixedId !== undefined) {
-    await registry.prefetchSubject?.(subject);
-    writerId = Number(fixedId);
-    const registered = await registry.getById(writerId);
-    if (!registered)
-      throw new KsqlStatementError(`Schema with id ${writerId} not found in the schema registry`);
-    writer = await parse(registered, registry, references);
-  } else {
-    const latest = await registry.getLatest(subject).catch(() => undefined);
-    await registry.prefetchSubject?.(subject);
-    const mode = ctx.registerSchema ?? true;
-    if (latest && latest.schema.schemaType === 'PROTOBUF' && (mode === false || mode === 'if-absent')) {
-      writerId = latest.id;
-      writer = await parse(latest.schema, registry, references);
-    } else {
-      const text = generateProtobufSchema(columns, fullName);
-      writer = parseProtobufSchema(text);
-      writerId =
-        mode === false ? -1 : await registry.register(subject, { schemaType: 'PROTOBUF', schema: text });
-    }
-  }
+  const resolved = await resolveWriterSchema(
+    registry,
+    subject,
+    'PROTOBUF',
+    info.properties['schemaId'],
+    ctx.registerSchema,
+    () => generateProtobufSchema(columns, fullName),
+  );
+  const writerId = resolved.id;
+  const writer = await parse(resolved.schema, registry, references);
   const writerType = messageNamed(writer, fullName);
   const writerIndexes = messageIndexes(writer, writerType);
   const readers = new Map<number, ParsedProto>([[writerId, writer]]);
