@@ -80,11 +80,17 @@ export function planJoin(
     const source = ctx.getSource(t.name.name);
     if (!source)
       throw new KsqlStatementError(`Exception while preparing statement: ${t.name.name} does not exist.`, st);
-    if (source.keyFormat.window) throw new KsqlUnsupportedError('joins of windowed sources', st);
     return { source, alias: t.alias?.name ?? source.name };
   }) as [{ source: SourceInfo; alias: string }, { source: SourceInfo; alias: string }];
   const [L, R] = sides;
   if (L.alias === R.alias) throw new KsqlUnsupportedError('self joins', st);
+  // Windowed sources join on key and window: both sides must be windowed alike.
+  const [lw, rw] = [L.source.keyFormat.window, R.source.keyFormat.window];
+  if ((lw === undefined) !== (rw === undefined))
+    throw new KsqlUnsupportedError('joins of a windowed and a non-windowed source', st);
+  if (lw && rw && lw.type !== rw.type)
+    throw new KsqlUnsupportedError(`joins of ${lw.type} and ${rw.type} windowed sources`, st);
+  const windowed = lw !== undefined;
 
   // ON: one equality, each side referencing exactly one source.
   const on = rel.on;
@@ -151,6 +157,11 @@ export function planJoin(
     const e = exprFor[i] as Expression;
     const key = s.source.schema.key;
     if (!(e.kind === 'ColumnRef' && key.length === 1 && key[0]?.name === e.name.name)) {
+      if (windowed)
+        throw new KsqlStatementError(
+          'Foreign-key table-table joins are not supported on windowed tables.',
+          st,
+        );
       throw new KsqlUnsupportedError(
         `foreign-key joins (${formatExpression(e)} is not the PRIMARY KEY of ${s.source.name})`,
         st,
@@ -177,29 +188,38 @@ export function planJoin(
   const keyType = joinKeys[0]?.type ?? joinKeys[1]?.type;
   if (!keyType) throw new KsqlStatementError(`Invalid join criteria ${onText}`, st);
   const value: Column[] = [];
+  // mapping[side][i]: where the side row's index i goes in the result's value columns (-1: not
+  // carried). Each side lists its key columns, its window bounds (windowed sources:
+  // `<alias>_WINDOWSTART`/`_WINDOWEND`, push-queries.json "windowed join"), its value columns,
+  // then hidden pseudo columns the query names.
   const mapping: number[][] = [[], []];
   const referenced = qualifiedPseudoColumns(query, sides, st);
   sides.forEach((s, i) => {
-    for (const c of [...s.source.schema.key, ...s.source.schema.value]) {
-      const name = `${s.alias}_${c.name}`;
-      if (name === keyName) {
-        (mapping[i] as number[]).push(-1);
-        continue;
-      }
-      (mapping[i] as number[]).push(value.length);
-      value.push({ name, type: c.type, namespace: 'VALUE' });
+    const layout = sideLayouts[i] as ReturnType<typeof sourceLayout>;
+    const m = new Array<number>(layout.width).fill(-1);
+    const carry = (index: number, column: Column): void => {
+      if (column.name === keyName) return;
+      m[index] = value.length;
+      value.push(column);
+    };
+    const keyCount = s.source.schema.key.length;
+    s.source.schema.key.forEach((c, j) =>
+      carry(j, { name: `${s.alias}_${c.name}`, type: c.type, namespace: 'VALUE' }),
+    );
+    if (windowed) {
+      carry(layout.windowStartIndex, { name: `${s.alias}_WINDOWSTART`, type: BIGINT, namespace: 'VALUE' });
+      carry(layout.windowEndIndex, { name: `${s.alias}_WINDOWEND`, type: BIGINT, namespace: 'VALUE' });
     }
-    // A side's own ROWTIME / ROWPARTITION / ROWOFFSET, when the query names them (`L.ROWTIME`),
-    // travel in hidden columns after its row (side rows end in ts, partition, offset).
-    for (const [pseudo, type] of SIDE_PSEUDO) {
-      const name = `${s.alias}_${pseudo}`;
-      if (name === keyName || !referenced.has(`${i}:${pseudo}`)) {
-        (mapping[i] as number[]).push(-1);
-        continue;
-      }
-      (mapping[i] as number[]).push(value.length);
-      value.push({ name: hiddenPseudo(s.alias, pseudo), type, namespace: 'VALUE' });
-    }
+    s.source.schema.value.forEach((c, j) =>
+      carry(keyCount + j, { name: `${s.alias}_${c.name}`, type: c.type, namespace: 'VALUE' }),
+    );
+    // A side's own ROWTIME / ROWPARTITION / ROWOFFSET, when the query names them (`L.ROWTIME`).
+    const pseudoIndex = [layout.tsIndex, layout.partitionIndex, layout.offsetIndex];
+    SIDE_PSEUDO.forEach(([pseudo, type], j) => {
+      if (`${s.alias}_${pseudo}` === keyName || !referenced.has(`${i}:${pseudo}`)) return;
+      carry(pseudoIndex[j] as number, { name: hiddenPseudo(s.alias, pseudo), type, namespace: 'VALUE' });
+    });
+    mapping[i] = m;
   });
   const joinSource: SourceInfo = {
     name: `${L.source.name}_${R.source.name}`,
@@ -339,6 +359,7 @@ export function planJoin(
       left: side(0),
       right: side(1),
       ...(within ? { within } : {}),
+      ...(windowed ? { windowed } : {}),
     },
   };
 }

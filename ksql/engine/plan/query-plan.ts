@@ -64,6 +64,8 @@ export interface JoinPlan {
   readonly right: JoinSide;
   /** Stream-stream: right records within [t - before, t + after] of a left record at t. */
   readonly within?: { readonly before: number; readonly after: number; readonly grace: number };
+  /** Both sides are windowed: rows join on key and window, and the result keeps the window. */
+  readonly windowed?: boolean;
 }
 
 export interface QueryPlan {

@@ -3,15 +3,26 @@ import type { SourceLayout } from '../plan/source-scope.ts';
 import type { KafkaRecord } from '../topics/topic-log.ts';
 import { keyString } from './key-string.ts';
 import type { MutableMetrics } from './query-metrics.ts';
+import type { WindowBounds } from '../serde/serde-types.ts';
 import type { DecodeResult } from './source-decoder.ts';
 
 /** A decoded input row of one join side: `[...key, ...value, ts, partition, offset]` plus its timestamp. */
 interface SideRow {
   readonly row: unknown[];
   readonly ts: number;
+  /** Windowed sources: the record's window (rows join on key and window). */
+  readonly window: WindowBounds | undefined;
 }
 
-export type JoinOutput = (row: unknown[], isNull: boolean, ts: number, key: unknown[]) => void;
+const windowOf = (s: SideRow | undefined): WindowBounds | undefined => s?.window;
+
+export type JoinOutput = (
+  row: unknown[],
+  isNull: boolean,
+  ts: number,
+  key: unknown[],
+  window: WindowBounds | undefined,
+) => void;
 
 /**
  * Joins two inputs into rows of the join result layout (`[joinKey, ...values, ts, ...]`):
@@ -56,6 +67,9 @@ export function createJoinProcessor(
     };
     put(join.left, l);
     put(join.right, r);
+    const w = windowOf(l) ?? windowOf(r);
+    row[layout.windowStartIndex] = w?.start ?? null;
+    row[layout.windowEndIndex] = w?.end ?? null;
     row[layout.tsIndex] = ts;
     row[layout.partitionIndex] = current?.partition ?? null;
     row[layout.offsetIndex] = current?.offset ?? null;
@@ -94,13 +108,19 @@ export function createJoinProcessor(
     row[L.tsIndex] = ts;
     row[L.partitionIndex] = record.partition;
     row[L.offsetIndex] = record.offset;
-    return { key: d.key, value: d.value, side: { row, ts } };
+    row[L.windowStartIndex] = d.window?.start ?? null;
+    row[L.windowEndIndex] = d.window?.end ?? null;
+    return { key: d.key, value: d.value, side: { row, ts, window: d.window } };
   };
+
+  /** The join's matching key: the key value, and the window for windowed sources. */
+  const keyOf = (k: unknown, s: SideRow): string =>
+    join.windowed ? keyString([k, s.window?.start ?? null, s.window?.end ?? null]) : keyString([k]);
 
   const tableChange = (i: 0 | 1, r: NonNullable<ReturnType<typeof sideRow>>): void => {
     const k = r.key[0] ?? null;
     if (k === null) return;
-    const ks = keyString([k]);
+    const ks = keyOf(k, r.side);
     if (r.value === null) tables[i].delete(ks);
     else tables[i].set(ks, r.side);
   };
@@ -118,16 +138,16 @@ export function createJoinProcessor(
       if (r.value === null) return;
       const k = join.left.joinKey(r.side.row);
       if (k === null || k === undefined) return;
-      const right = tables[1].get(keyString([k]));
+      const right = tables[1].get(keyOf(k, r.side));
       if (!right && join.type === 'INNER') return;
-      out(combine(k, r.side, right, r.side.ts), false, r.side.ts, [k]);
+      out(combine(k, r.side, right, r.side.ts), false, r.side.ts, [k], r.side.window);
       return;
     }
     if (join.kind === 'TABLE_TABLE') {
       tableChange(i, r);
       const k = r.key[0] ?? null;
       if (k === null) return;
-      const ks = keyString([k]);
+      const ks = keyOf(k, r.side);
       const l = tables[0].get(ks);
       const rt = tables[1].get(ks);
       const joins =
@@ -139,10 +159,10 @@ export function createJoinProcessor(
       const ts = r.side.ts;
       if (joins) {
         emitted.add(ks);
-        out(combine(k, l, rt, ts), false, ts, [k]);
+        out(combine(k, l, rt, ts), false, ts, [k], r.side.window);
       } else if (emitted.has(ks)) {
         emitted.delete(ks);
-        out(combine(k, undefined, undefined, ts), true, ts, [k]);
+        out(combine(k, undefined, undefined, ts), true, ts, [k], r.side.window);
       }
       return;
     }
@@ -155,7 +175,7 @@ export function createJoinProcessor(
     const t = r.side.ts;
     if (t > streamTime) streamTime = t;
     if (t < streamTime - Math.max(w.before, w.after) - w.grace) return;
-    const ks = keyString([k]);
+    const ks = keyOf(k, r.side);
     const own = buffers[i].get(ks) ?? [];
     own.push(r.side);
     buffers[i].set(ks, own);
@@ -166,7 +186,7 @@ export function createJoinProcessor(
     for (const o of others) {
       if (o.ts < lo || o.ts > hi) continue;
       const ts = Math.max(t, o.ts);
-      out(i === 0 ? combine(k, r.side, o, ts) : combine(k, o, r.side, ts), false, ts, [k]);
+      out(i === 0 ? combine(k, r.side, o, ts) : combine(k, o, r.side, ts), false, ts, [k], r.side.window);
     }
     const horizon = streamTime - w.before - w.after - w.grace;
     if (own.length > 64 && own[0] && own[0].ts < horizon)

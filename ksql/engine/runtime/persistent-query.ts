@@ -107,7 +107,7 @@ export function createRunningQuery(
       serdes.joinDecode,
       m,
       plan.queryId,
-      (row, isNull, t, key) => body.process(row, isNull, t, undefined, key),
+      (row, isNull, t, key, window) => body.process(row, isNull, t, window, key),
     );
     return {
       ...(body.state ? { state: body.state } : {}),
