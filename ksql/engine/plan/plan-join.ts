@@ -95,6 +95,13 @@ export function planJoin(
   // ON: one equality, each side referencing exactly one source.
   const on = rel.on;
   const onText = formatExpression(on);
+  if (on.kind === 'LogicalBinary' && on.operator === 'AND') {
+    // multi-col-keys.json "join on multi-column key"
+    throw new KsqlStatementError(
+      `Invalid join condition: joins on multiple conditions are not yet supported. Got ${onText}.`,
+      st,
+    );
+  }
   if (on.kind !== 'Comparison' || on.operator !== '=')
     throw new KsqlUnsupportedError(`join criteria other than one equality: ${onText}`, st);
   const sideOf = (e: Expression): 0 | 1 => {
@@ -162,6 +169,13 @@ export function planJoin(
           'Foreign-key table-table joins are not supported on windowed tables.',
           st,
         );
+      if (kind === 'STREAM_TABLE') {
+        // multi-col-keys.json "join to multi-column table"
+        throw new KsqlStatementError(
+          `Invalid join condition: stream-table joins require to join on the table's primary key. Got ${onText.replace(/^\((.*)\)$/, '$1')}.`,
+          st,
+        );
+      }
       throw new KsqlUnsupportedError(
         `foreign-key joins (${formatExpression(e)} is not the PRIMARY KEY of ${s.source.name})`,
         st,
