@@ -40,16 +40,7 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
   async getLatest(
     subject: string,
   ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined> {
-    try {
-      const meta = await this.client.getLatestSchemaMetadata(subject);
-      if (meta.id === undefined) return undefined;
-      const schema = toRegistered(meta);
-      this.cache.set(meta.id, schema);
-      return { id: meta.id, schema };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+    return this.versionOf(() => this.client.getLatestSchemaMetadata(subject));
   }
 
   async getById(id: number): Promise<RegisteredSchema | undefined> {
@@ -84,8 +75,15 @@ export class HttpSchemaRegistry implements SchemaRegistryClient {
     subject: string,
     version: number,
   ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined> {
+    return this.versionOf(() => this.client.getSchemaMetadata(subject, version));
+  }
+
+  /** A subject version's id and schema (cached by id), or undefined when the registry has none. */
+  private async versionOf(
+    fetch: () => ReturnType<ConfluentClient['getSchemaMetadata']>,
+  ): Promise<{ readonly id: number; readonly schema: RegisteredSchema } | undefined> {
     try {
-      const meta = await this.client.getSchemaMetadata(subject, version);
+      const meta = await fetch();
       if (meta.id === undefined) return undefined;
       const schema = toRegistered(meta);
       this.cache.set(meta.id, schema);
