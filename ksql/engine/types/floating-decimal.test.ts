@@ -5,7 +5,8 @@ import { javaDoubleToString } from './java-double-to-string.ts';
 /**
  * `floating-decimal.java17.txt`: raw bits and `Double.toString` from OpenJDK 17.0.15 for 8,316
  * doubles (random bit patterns, integers up to 2^64, powers of two, subnormals, short decimals,
- * scaled randoms, ratios), a sample of the 500,000 the implementation was checked against.
+ * scaled randoms, ratios): every 60th line of the 498,971 the implementation was checked against,
+ * all equal (`java floating-decimal-vectors.java 1 300000` and `… 7 200000`, 299,378 + 199,593).
  */
 const vectors = readFileSync(new URL('./floating-decimal.java17.txt', import.meta.url), 'utf8')
   .trim()

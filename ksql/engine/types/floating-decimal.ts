@@ -7,7 +7,7 @@
  * back: 2^62 prints as `4.6116860184273879E18` where JavaScript (and Java 19+) print
  * `4.611686018427388E18`, and QTT's `average-udaf - average long` expects the former. So this is
  * a reimplementation of that algorithm's observable behaviour, verified against a Java 17 run
- * over 200,000 doubles (`floating-decimal.test.ts` keeps a sample of them):
+ * over 498,971 doubles (`floating-decimal.test.ts` keeps a sample of them):
  *
  * - an integer below 2^63 whose exponent is at most 62 prints its exact digits, after rounding
  *   away (half up) the digits below the precision of 53 bits at that magnitude;
