@@ -63,7 +63,14 @@ export function registerStart(program: Command): void {
         process.env.GENERATOR_SCENARIO !== undefined ||
         process.env.npm_config_scenario !== undefined;
       if (!scenarioGiven) explicit.scenario = SCENARIO_NAMES.join(',');
-      const gen = resolveOptions(explicit, positionals);
+      let gen: ReturnType<typeof resolveOptions>;
+      try {
+        gen = resolveOptions(explicit, positionals);
+      } catch (err) {
+        // The generator's usage line names `npm run generate`; here the command is `npm start`.
+        if (err instanceof UsageError) throw new UsageError(err.message, { hint: 'see npm start -- --help' });
+        throw err;
+      }
       const seed = gen.seed ?? Math.random().toString(36).slice(2, 10);
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const opts = flags;
